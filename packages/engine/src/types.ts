@@ -1,0 +1,70 @@
+import type { ProcessDefinition } from "@baton/model";
+
+/**
+ * The engine's contract. `step(definition, state, event, env)` is pure:
+ * clock and ids arrive in `env`, effects leave as `commands` for the runtime
+ * to carry out in the same transaction that stores the new state.
+ */
+export const STATE_VERSION = 1 as const;
+
+/** A token: a unit of "work is here". */
+export type Token = {
+  id: string;
+  stepId: string;
+  /** The connection the token arrived by (joins count arrivals by it). */
+  via?: string;
+};
+
+export type Incident = {
+  id: string;
+  stepId: string;
+  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit";
+  message: string;
+  at: string;
+};
+
+export type InstanceState = {
+  stateVersion: typeof STATE_VERSION;
+  status: "running" | "completed" | "incident";
+  startedBy: string;
+  variables: Record<string, unknown>;
+  /** Tokens waiting: at a user task (for its task), a join, or an incident. */
+  tokens: Token[];
+  incidents: Incident[];
+};
+
+export type EngineEvent =
+  | { type: "started"; data: Record<string, unknown>; startedBy: string }
+  | { type: "taskCompleted"; tokenId: string; data: Record<string, unknown>; completedBy: string };
+
+export type EngineCommand =
+  | {
+      type: "createTask";
+      tokenId: string;
+      stepId: string;
+      name: string;
+      /** Resolved user name for user and expression assignment. */
+      assignee: string | null;
+      /** Group key for group assignment (candidates claim). */
+      candidateGroup: string | null;
+      dueAt: string | null;
+    }
+  | { type: "decisionTaken"; stepId: string; connectionId: string; reason: string }
+  | { type: "variablesChanged"; stepId: string; changes: Record<string, unknown> }
+  | { type: "raiseIncident"; incident: Incident }
+  | { type: "endInstance" };
+
+export type EngineEnv = {
+  /** ISO 8601 instant: the time of the event. */
+  now: string;
+  newId: () => string;
+};
+
+export type StepResult = { state: InstanceState; commands: EngineCommand[] };
+
+export type Step = (
+  definition: ProcessDefinition,
+  state: InstanceState | undefined,
+  event: EngineEvent,
+  env: EngineEnv,
+) => StepResult;

@@ -1,0 +1,46 @@
+/** One problem `validate` found, pointing at what is wrong. */
+export type Problem = {
+  code: ProblemCode;
+  message: string;
+  severity: "error" | "warning";
+  stepId?: string;
+  connectionId?: string;
+  /** Field id inside the step's form, when the problem is in a field. */
+  fieldId?: string;
+  /** Path into the definition (e.g. ["steps", 3, "assignment"]). */
+  path?: (string | number)[];
+};
+
+export const problemCodes = [
+  "schema.invalid",
+  "step.duplicate-id",
+  "connection.duplicate-id",
+  "connection.unknown-source",
+  "connection.unknown-target",
+  "connection.into-start",
+  "connection.out-of-end",
+  "connection.self-loop",
+  "process.no-start",
+  "process.several-starts",
+  "process.no-end",
+  "step.unreachable",
+  "step.dead-end",
+  "step.no-incoming",
+  "step.no-outgoing",
+  "task.several-outgoing",
+  "decision.no-default",
+  "decision.several-defaults",
+  "decision.missing-condition",
+  "decision.single-outgoing",
+  "connection.condition-outside-decision",
+  "expression.syntax",
+  "parallel.mismatched",
+  "form.duplicate-key",
+  "form.duplicate-field-id",
+  "form.select-no-options",
+  "form.min-above-max",
+  "mapping.unknown-field",
+  "assignment.empty",
+  "due.invalid-duration",
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
