@@ -21,6 +21,9 @@ export type Incident = {
   code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit";
   message: string;
   at: string;
+  /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent
+   * on incidents that stop no token (e.g. ones the runtime adds). */
+  tokenId?: string;
 };
 
 export type InstanceState = {
@@ -35,7 +38,15 @@ export type InstanceState = {
 
 export type EngineEvent =
   | { type: "started"; data: Record<string, unknown>; startedBy: string }
-  | { type: "taskCompleted"; tokenId: string; data: Record<string, unknown>; completedBy: string };
+  | { type: "taskCompleted"; tokenId: string; data: Record<string, unknown>; completedBy: string }
+  /**
+   * An admin retries an open incident: its token runs its step again (a
+   * decision is re-evaluated, a task is created again). `variables`, when
+   * given, are merged into the variables (top-level keys) first, so the data
+   * that caused the incident can be corrected. An incident without a
+   * `tokenId` (one the runtime added) is simply resolved.
+   */
+  | { type: "incidentRetried"; incidentId: string; variables?: Record<string, unknown>; retriedBy?: string };
 
 export type EngineCommand =
   | {
@@ -50,6 +61,9 @@ export type EngineCommand =
       dueAt: string | null;
     }
   | { type: "decisionTaken"; stepId: string; connectionId: string; reason: string }
+  /** `changes` holds each changed top-level variable with its whole new
+   * value (a nested `to` such as `order.total` reports `order`), so a shallow
+   * merge into the stored variables gives the engine's variables. */
   | { type: "variablesChanged"; stepId: string; changes: Record<string, unknown> }
   | { type: "raiseIncident"; incident: Incident }
   | { type: "endInstance" };

@@ -9,6 +9,8 @@ export type Problem = {
   fieldId?: string;
   /** Path into the definition (e.g. ["steps", 3, "assignment"]). */
   path?: (string | number)[];
+  /** 0-based character offset into the expression, for `expression.syntax`. */
+  offset?: number;
 };
 
 export const problemCodes = [
@@ -32,12 +34,15 @@ export const problemCodes = [
   "decision.several-defaults",
   "decision.missing-condition",
   "decision.single-outgoing",
+  "decision.default-with-condition",
+  "connection.default-outside-decision",
   "connection.condition-outside-decision",
   "expression.syntax",
   "parallel.mismatched",
   "form.duplicate-key",
   "form.duplicate-field-id",
   "form.select-no-options",
+  "form.duplicate-option",
   "form.min-above-max",
   "mapping.unknown-field",
   "assignment.empty",

@@ -1,0 +1,37 @@
+import { BrowserRouter, Route, Routes } from "react-router";
+import { RequireAuth } from "./auth/RequireAuth.tsx";
+import { AppLayout } from "./components/AppLayout.tsx";
+import { ErrorBoundary } from "./components/ErrorBoundary.tsx";
+import { ToastProvider } from "./components/Toasts.tsx";
+import { InboxPage } from "./pages/InboxPage.tsx";
+import { MyRequestsPage } from "./pages/MyRequestsPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+import { StartListPage } from "./pages/StartListPage.tsx";
+import { StartProcessPage } from "./pages/StartProcessPage.tsx";
+import { TaskPage } from "./task/TaskPage.tsx";
+
+/** The portal's pages. Everything but sign-in needs a signed-in user. */
+export function App() {
+  return (
+    <ErrorBoundary>
+      <BrowserRouter basename="/portal">
+        <ToastProvider>
+          <Routes>
+            <Route path="/signin" element={<SignInPage />} />
+            <Route element={<RequireAuth />}>
+              <Route element={<AppLayout />}>
+                <Route index element={<InboxPage />} />
+                <Route path="start" element={<StartListPage />} />
+                <Route path="start/:processKey" element={<StartProcessPage />} />
+                <Route path="tasks/:taskId" element={<TaskPage />} />
+                <Route path="requests" element={<MyRequestsPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </ToastProvider>
+      </BrowserRouter>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,39 @@
+import { FileText, Users } from "lucide-react";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import type { TaskSummary } from "../lib/api-types.ts";
+import { DueDate } from "./DueDate.tsx";
+
+/** One task in a list: name (the link), process and instance, due date, draft badge, and an action. */
+export function TaskRow({ task, action }: { task: TaskSummary; action?: ReactNode }) {
+  return (
+    <li className="task-row">
+      <div className="task-row-main">
+        <Link to={`/tasks/${encodeURIComponent(task.id)}`} className="task-row-link">
+          {task.name}
+        </Link>
+        <p className="task-row-meta">
+          <span>{task.processName}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{task.instanceTitle}</span>
+        </p>
+        <div className="task-row-tags">
+          <DueDate dueAt={task.dueAt} />
+          {task.candidateGroup && !task.assignee ? (
+            <span className="tag">
+              <Users size={14} aria-hidden="true" />
+              {task.candidateGroup.name}
+            </span>
+          ) : null}
+          {task.hasDraft ? (
+            <span className="badge badge--draft">
+              <FileText size={13} aria-hidden="true" />
+              Draft saved
+            </span>
+          ) : null}
+        </div>
+      </div>
+      {action ? <div className="task-row-action">{action}</div> : null}
+    </li>
+  );
+}

@@ -1,0 +1,203 @@
+import { BatonForm } from "@baton/forms/react";
+import type { BatonFormHandle, FormData } from "@baton/forms/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { CircleCheck, Hand, RefreshCw, TriangleExclamationPoint, Undo2 } from "lucide-react";
+import { useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { useMe } from "../auth/use-me.ts";
+import { Spinner } from "../components/Loading.tsx";
+import { useToast } from "../components/Toasts.tsx";
+import type { TaskDetail } from "../lib/api-types.ts";
+import { batonError, userMessage } from "../lib/baton-error.ts";
+import { formatDateTime } from "../lib/format-date.ts";
+import { trpc } from "../lib/trpc.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
+import { useServerErrors } from "../lib/use-server-errors.ts";
+import { completionToast } from "./completion-toast.ts";
+import { SaveStatus } from "./SaveStatus.tsx";
+import { TaskHeader } from "./TaskHeader.tsx";
+import { useAutosave } from "./use-autosave.ts";
+
+/** The task's form with autosave, claim/release and complete, for one copy of the task from the server. */
+export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: () => Promise<void> }) {
+  const { task, form, draft, submitted, description } = detail;
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const formRef = useRef<BatonFormHandle>(null);
+  const server = useServerErrors();
+  const [data, setData] = useState<FormData>(() => toFormData(task.status === "completed" ? submitted : draft?.data));
+  const [busy, setBusy] = useState<"complete" | "claim" | "release" | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const editable = task.canComplete;
+  usePageTitle(task.name);
+
+  const autosave = useAutosave<FormData>({
+    enabled: editable,
+    data,
+    version: draft?.version ?? null,
+    initialStatus: draft ? { kind: "saved", at: draft.updatedAt } : { kind: "idle" },
+    save: (d, expectedVersion) => trpc.portal.saveDraft.mutate({ taskId: task.id, data: d, expectedVersion }),
+    classify: (error) => ({ conflict: batonError(error)?.code === "CONFLICT", message: userMessage(error) }),
+  });
+
+  const refreshLists = () => {
+    void queryClient.invalidateQueries({ queryKey: ["portal", "inbox"] });
+    void queryClient.invalidateQueries({ queryKey: ["portal", "myRequests"] });
+  };
+
+  const complete = async (formData: FormData) => {
+    server.clear();
+    setFailure(null);
+    setBusy("complete");
+    await autosave.hold();
+    try {
+      const result = await trpc.portal.complete.mutate({ taskId: task.id, data: formData });
+      autosave.finish();
+      refreshLists();
+      queryClient.removeQueries({ queryKey: ["portal", "task", task.id] });
+      toast(completionToast(result));
+      navigate("/");
+    } catch (err) {
+      autosave.release();
+      setBusy(null);
+      const baton = batonError(err);
+      if (baton?.code === "INVALID_DATA" && baton.fieldErrors.length > 0) {
+        server.set(baton.fieldErrors);
+        requestAnimationFrame(() => formRef.current?.focusErrorSummary());
+      } else {
+        setFailure(userMessage(err));
+      }
+    }
+  };
+
+  /** Claim or release, then take a fresh copy of the task. */
+  const changeOwner = async (kind: "claim" | "release") => {
+    setFailure(null);
+    setBusy(kind);
+    if (kind === "release") await autosave.hold();
+    try {
+      if (kind === "claim") await trpc.portal.claim.mutate({ taskId: task.id });
+      else await trpc.portal.unclaim.mutate({ taskId: task.id });
+      refreshLists();
+      toast({ tone: "success", message: kind === "claim" ? "The task is yours now." : "The task is back in the group's queue." });
+      await reload();
+    } catch (err) {
+      if (kind === "release") autosave.release();
+      setFailure(userMessage(err));
+      setBusy(null);
+    }
+  };
+
+  const conflict = autosave.status.kind === "conflict" ? autosave.status : null;
+
+  return (
+    <article className="card task-card" aria-busy={busy !== null}>
+      <TaskHeader task={task} me={me} />
+      {description ? <p className="task-description">{description}</p> : null}
+
+      {task.status === "completed" ? (
+        <div className="notice notice--success">
+          <CircleCheck size={18} aria-hidden="true" />
+          <p>
+            Completed{task.completedAt ? ` on ${formatDateTime(task.completedAt)}` : ""}. This is what was submitted.
+          </p>
+        </div>
+      ) : task.status === "cancelled" ? (
+        <div className="notice">
+          <p>This task was cancelled. There is nothing more to do here.</p>
+        </div>
+      ) : task.canClaim ? (
+        <div className="notice notice--info">
+          <p>
+            This task is waiting for someone in <strong>{task.candidateGroup?.name ?? "your group"}</strong>. Claim it
+            to fill in the form.
+          </p>
+          <button type="button" className="btn btn-primary btn-sm" onClick={() => void changeOwner("claim")} disabled={busy !== null}>
+            {busy === "claim" ? <Spinner size={14} /> : <Hand size={15} aria-hidden="true" />}
+            {busy === "claim" ? "Claiming…" : "Claim"}
+          </button>
+        </div>
+      ) : !editable ? (
+        <div className="notice">
+          <p>
+            {task.assignee
+              ? `${task.assignee.displayName} is working on this task. You can look, but only they can complete it.`
+              : "You can look at this task, but you cannot complete it."}
+          </p>
+        </div>
+      ) : null}
+
+      {conflict ? (
+        <div className="notice notice--warning" role="alert">
+          <TriangleExclamationPoint size={18} aria-hidden="true" />
+          <div>
+            <p>
+              <strong>This task was changed in another window.</strong> Reload to see the latest version — your
+              changes in this window are kept below until you reload.
+            </p>
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => void reload()}>
+              <RefreshCw size={15} aria-hidden="true" /> Reload
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="task-form">
+        <BatonForm
+          id="task-form"
+          formRef={formRef}
+          schema={form.schema}
+          uiSchema={form.uiSchema}
+          formData={data}
+          readonly={!editable}
+          disabled={busy === "complete"}
+          submitOnEnter={false}
+          extraErrors={server.extraErrors}
+          onChange={(next, fieldId) => {
+            setData(next);
+            if (fieldId === undefined) autosave.update(next);
+            else {
+              autosave.change(next);
+              server.fieldEdited(fieldId);
+            }
+          }}
+          onSubmit={(formData) => void complete(formData)}
+        />
+      </div>
+
+      {failure ? (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+
+      {editable || task.canUnclaim ? (
+        <div className="form-actions form-actions--sticky">
+          {editable ? (
+            <button type="button" className="btn btn-primary" onClick={() => formRef.current?.submit()} disabled={busy !== null}>
+              {busy === "complete" ? <Spinner size={16} /> : <CircleCheck size={16} aria-hidden="true" />}
+              {busy === "complete" ? "Completing…" : "Complete"}
+            </button>
+          ) : null}
+          {task.canUnclaim ? (
+            <button type="button" className="btn btn-ghost" onClick={() => void changeOwner("release")} disabled={busy !== null}>
+              {busy === "release" ? <Spinner size={14} /> : <Undo2 size={15} aria-hidden="true" />}
+              Give back to {task.candidateGroup?.name ?? "the group"}
+            </button>
+          ) : null}
+          {editable ? (
+            <div className="form-actions-status" role="status">
+              <SaveStatus status={autosave.status} onRetry={autosave.retry} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function toFormData(value: unknown): FormData {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as FormData) : {};
+}

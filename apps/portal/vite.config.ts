@@ -1,0 +1,30 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// Served by apps/server at /portal/, with tRPC at /trpc on the same origin.
+export default defineConfig({
+  base: "/portal/",
+  plugins: [react()],
+  resolve: {
+    // @baton/forms brings its own react devDependency; one copy for the whole page.
+    dedupe: ["react", "react-dom"],
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/trpc": "http://127.0.0.1:3000",
+    },
+  },
+  preview: {
+    proxy: {
+      "/trpc": "http://127.0.0.1:3000",
+    },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+  },
+});

@@ -1,0 +1,56 @@
+import { DEMO_USERS, isEmptyDatabase, seedDemo } from "@baton/runtime";
+import { openMigratedDatabase } from "../../database.ts";
+import { buildHttpServer } from "../../http-server.ts";
+import { type Command, stringOption } from "../command.ts";
+import { table, UsageError } from "../output.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  usage: "serve [--port N] [--host H]",
+  summary: "Start the server: API, studio and portal (seeds demo data into an empty database).",
+  valueOptions: ["port", "host"],
+  ownsDatabase: true,
+  run: async (ctx) => {
+    const portText = stringOption(ctx, "port");
+    const port = portText === undefined ? ctx.env.port : Number.parseInt(portText, 10);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${portText}".`);
+    const host = stringOption(ctx, "host") ?? ctx.env.host;
+    const handle = await openMigratedDatabase(ctx.env);
+    let seeded = false;
+    if (await isEmptyDatabase(handle.db)) {
+      await seedDemo(handle.db, ctx.env.templatesDir);
+      seeded = true;
+    }
+    const app = await buildHttpServer(handle.db, ctx.env);
+    const stop = async (signal: string) => {
+      app.log.info(`${signal}: stopping`);
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    await app.listen({ port, host });
+    const address = app.server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    const base = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
+    const storage =
+      handle.kind === "pglite"
+        ? `embedded PGlite in ${handle.location} (fsync off: fine for trying Baton; use PostgreSQL via DATABASE_URL for real work)`
+        : `PostgreSQL at ${handle.location}`;
+    process.stdout.write(
+      [
+        "",
+        `Baton is running on ${storage}.`,
+        `  Portal (participants): ${base}/portal/`,
+        `  Studio (analysts):     ${base}/studio/`,
+        seeded ? "\nDemo users created in this empty database:" : "\nDemo users (seeded on first start):",
+        table(["user", "password", "role", "groups"], DEMO_USERS.map((u) => [u.username, u.password, u.role, u.groups.join(", ")])),
+        "",
+        "Press Ctrl+C to stop.",
+        "",
+      ].join("\n"),
+    );
+    await new Promise(() => {}); // run until a signal stops the process
+  },
+};

@@ -1,0 +1,41 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The environment, read and checked in this one place. Relative paths are
+ * taken from the directory Baton was started in (INIT_CWD under pnpm).
+ */
+export type Env = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: string;
+  templatesDir: string;
+  studioDist: string;
+  portalDist: string;
+  secureCookies: boolean;
+};
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cwd = source.INIT_CWD ?? process.cwd();
+  const port = Number.parseInt(source.PORT ?? "3000", 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${source.PORT}".`);
+  return {
+    databaseUrl: source.DATABASE_URL || undefined,
+    dataDir: resolve(cwd, source.BATON_DATA_DIR || ".baton"),
+    port,
+    host: source.HOST || "127.0.0.1",
+    logLevel: source.BATON_LOG_LEVEL || "info",
+    templatesDir: resolve(cwd, source.BATON_TEMPLATES_DIR || resolve(repoRoot, "templates")),
+    studioDist: resolve(repoRoot, "apps/studio/dist"),
+    portalDist: resolve(repoRoot, "apps/portal/dist"),
+    secureCookies: source.BATON_SECURE_COOKIES === "true",
+  };
+}
+
+/** Resolves a path the user typed, relative to where they typed it. */
+export const userPath = (path: string, source: NodeJS.ProcessEnv = process.env) =>
+  resolve(source.INIT_CWD ?? process.cwd(), path);

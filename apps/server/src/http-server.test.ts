@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { openDatabase, type DatabaseHandle } from "@baton/db";
+import { seedDemo } from "@baton/runtime";
+import { readEnv } from "./env.ts";
+import { buildHttpServer, SESSION_COOKIE } from "./http-server.ts";
+
+/**
+ * The HTTP door, driven as a browser would: sign-in cookie, tRPC calls,
+ * and the error answers for bad input (what and where, never a stack).
+ */
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+const env = readEnv({ ...process.env, BATON_LOG_LEVEL: "silent" });
+
+beforeAll(async () => {
+  handle = await openDatabase({ dataDir: "memory://" });
+  await handle.migrate();
+  await seedDemo(handle.db, env.templatesDir);
+  app = await buildHttpServer(handle.db, env);
+});
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+async function signIn(username: string, password: string) {
+  const res = await app.inject({ method: "POST", url: "/trpc/auth.login", payload: { username, password } });
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  return { res, cookie: cookie ? `${SESSION_COOKIE}=${cookie.value}` : "" };
+}
+
+const call = (cookie: string, method: "GET" | "POST", path: string, input?: unknown) =>
+  app.inject({
+    method,
+    url: method === "GET" ? `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}` : `/trpc/${path}`,
+    headers: { cookie, "content-type": "application/json" },
+    payload: method === "POST" ? JSON.stringify(input ?? {}) : undefined,
+  });
+
+describe("HTTP server", () => {
+  it("answers /healthz", async () => {
+    const res = await app.inject({ url: "/healthz" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+  });
+
+  it("signs in with an httpOnly SameSite cookie and knows who is asking", async () => {
+    const { res, cookie } = await signIn("sam", "sam-demo");
+    expect(res.statusCode).toBe(200);
+    const raw = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(raw.httpOnly).toBe(true);
+    expect(raw.sameSite).toBe("Lax");
+    const me = await call(cookie, "GET", "auth.me");
+    expect(me.json().result.data).toMatchObject({ username: "sam", role: "participant", groups: [{ key: "sales" }] });
+  });
+
+  it("refuses a wrong password without saying which part was wrong", async () => {
+    const { res } = await signIn("sam", "nope");
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe("Wrong user name or password.");
+  });
+
+  it("asks anonymous callers to sign in", async () => {
+    const res = await call("", "GET", "portal.inbox");
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.data.baton.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("keeps participants out of the studio", async () => {
+    const { cookie } = await signIn("sam", "sam-demo");
+    const res = await call(cookie, "GET", "studio.processes");
+    expect(res.statusCode).toBe(403);
+  });
+
+  it("names the field of a malformed request and leaks no stack", async () => {
+    const { cookie } = await signIn("dana", "dana-demo");
+    const res = await call(cookie, "POST", "portal.start", { processKey: "lead-to-customer", data: "not an object" });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.data.baton.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(/"data"/);
+    expect(JSON.stringify(error)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("maps invalid form data to field errors", async () => {
+    const { cookie } = await signIn("dana", "dana-demo");
+    const res = await call(cookie, "POST", "portal.start", { processKey: "lead-to-customer", data: { name: "Ada" } });
+    expect(res.statusCode).toBe(400);
+    const baton = res.json().error.data.baton;
+    expect(baton.code).toBe("INVALID_DATA");
+    expect(baton.fieldErrors.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(["/phone", "/product"]));
+  });
+
+  it("refuses malformed JSON and oversized requests with a clear answer", async () => {
+    const { cookie } = await signIn("dana", "dana-demo");
+    const malformed = await app.inject({ method: "POST", url: "/trpc/portal.start", headers: { cookie, "content-type": "application/json" }, payload: "{not json" });
+    expect(malformed.statusCode).toBe(400);
+    const huge = await call(cookie, "POST", "portal.start", { processKey: "lead-to-customer", data: { notes: "x".repeat(2 * 1024 * 1024) } });
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it("refuses cross-origin mutations", async () => {
+    const res = await app.inject({ method: "POST", url: "/trpc/auth.login", headers: { origin: "https://evil.example", host: "localhost" }, payload: { username: "sam", password: "sam-demo" } });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it("answers an unknown task as not found", async () => {
+    const { cookie } = await signIn("sam", "sam-demo");
+    const res = await call(cookie, "GET", "portal.task", { taskId: "00000000-0000-4000-8000-000000000000" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toMatch(/was not found/);
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { appRouter, type AppRouter, type Context } from "@baton/api";
+import { ping, type Database } from "@baton/db";
+import { actorForSession } from "@baton/runtime";
+import type { Env } from "./env.ts";
+
+/**
+ * The HTTP face of Baton: tRPC at /trpc, the built studio and portal as
+ * single-page apps at /studio and /portal, /healthz for load balancers.
+ */
+export const SESSION_COOKIE = "baton_session";
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildHttpServer(db: Database, env: Env): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: env.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: true });
+  await app.register(fastifyCookie);
+
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("X-Content-Type-Options", "nosniff");
+    reply.header("X-Frame-Options", "DENY");
+    reply.header("Referrer-Policy", "same-origin");
+  });
+
+  // Cookies are SameSite=Lax; refusing cross-origin mutations closes the rest of CSRF.
+  app.addHook("onRequest", async (request, reply) => {
+    const origin = request.headers.origin;
+    if (request.method === "POST" && origin && new URL(origin).host !== request.headers.host) {
+      return reply.code(403).send({ error: "Cross-origin requests are not allowed." });
+    }
+  });
+
+  app.get("/healthz", async () => {
+    await ping(db);
+    return { ok: true };
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req, res }): Promise<Context> => {
+        const token = req.cookies[SESSION_COOKIE];
+        return {
+          db,
+          actor: await actorForSession(db, token, new Date()),
+          now: () => new Date(),
+          session: {
+            token,
+            set: (value, expiresAt) =>
+              res.setCookie(SESSION_COOKIE, value, { path: "/", httpOnly: true, sameSite: "lax", secure: env.secureCookies, expires: expiresAt }),
+            clear: () => res.clearCookie(SESSION_COOKIE, { path: "/" }),
+          },
+        };
+      },
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  for (const [prefix, root] of [["/studio/", env.studioDist], ["/portal/", env.portalDist]] as const) {
+    if (!existsSync(root)) {
+      app.log.warn(`${root} is missing: run "pnpm build" to serve ${prefix}`);
+      continue;
+    }
+    await app.register(fastifyStatic, { root, prefix, decorateReply: prefix === "/studio/", wildcard: false });
+    // Single-page app: unknown paths below the prefix get index.html.
+    app.get(`${prefix}*`, (_request, reply) => reply.sendFile("index.html", root));
+    app.get(prefix.slice(0, -1), (_request, reply) => reply.redirect(prefix));
+  }
+  app.get("/", (_request, reply) => reply.redirect("/portal/"));
+  return app;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { Problem } from "@baton/model";
+import { sampleProcess } from "../test/sample-process.ts";
+import { definitionToFlow, edgeText } from "./definition-to-flow.ts";
+
+const directory = {
+  users: [{ username: "anna", displayName: "Anna Berg" }],
+  groups: [{ key: "sales", name: "Sales reps" }],
+};
+
+describe("definitionToFlow", () => {
+  it("makes one node per step, typed by kind, at the step's position and size", () => {
+    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null });
+    expect(nodes.map((n) => [n.id, n.type])).toEqual([
+      ["start", "start"],
+      ["callBack", "userTask"],
+      ["decision", "exclusiveGateway"],
+      ["enterOrder", "userTask"],
+      ["won", "end"],
+      ["lost", "end"],
+    ]);
+    const task = nodes.find((n) => n.id === "callBack")!;
+    expect(task.position).toEqual({ x: 120, y: 160 });
+    expect([task.width, task.height]).toEqual([200, 80]);
+    expect(nodes.every((n) => !n.selected)).toBe(true);
+  });
+
+  it("summarises who does a task and when, with directory names", () => {
+    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null, directory });
+    const callBack = nodes.find((n) => n.id === "callBack")!;
+    expect(callBack.data.assignee).toEqual({ type: "group", text: "Sales reps" });
+    expect(callBack.data.due).toBe("Due today");
+    const order = nodes.find((n) => n.id === "enterOrder")!;
+    expect(order.data.assignee).toEqual({ type: "expression", text: "Chosen by rule" });
+    expect(order.data.due).toBe("Due in 4 hours");
+    expect(nodes.find((n) => n.id === "decision")!.data.assignee).toBeUndefined();
+  });
+
+  it("turns connections into edges with sides, words and default/condition marks", () => {
+    const { edges } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null });
+    expect(edges).toHaveLength(6);
+    const yes = edges.find((e) => e.id === "c-yes")!;
+    expect([yes.source, yes.target, yes.sourceHandle, yes.targetHandle]).toEqual(["decision", "enterOrder", "s-top", "t-left"]);
+    expect(yes.data).toMatchObject({ text: "Converted", hasCondition: true, isDefault: false });
+    const again = edges.find((e) => e.id === "c-again")!;
+    expect([again.sourceHandle, again.targetHandle]).toEqual(["s-bottom", "t-bottom"]);
+    const no = edges.find((e) => e.id === "c-no")!;
+    expect(no.data).toMatchObject({ isDefault: true, hasCondition: false, text: "Not interested" });
+  });
+
+  it("marks the selected step or connection", () => {
+    const def = sampleProcess();
+    const a = definitionToFlow({ definition: def, problems: [], selection: { type: "step", id: "decision" } });
+    expect(a.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(["decision"]);
+    expect(a.edges.some((e) => e.selected)).toBe(false);
+    const b = definitionToFlow({ definition: def, problems: [], selection: { type: "connection", id: "c-no" } });
+    expect(b.edges.filter((e) => e.selected).map((e) => e.id)).toEqual(["c-no"]);
+    expect(b.nodes.some((n) => n.selected)).toBe(false);
+  });
+
+  it("marks steps and connections with their worst problem", () => {
+    const problems: Problem[] = [
+      { code: "decision.no-default", severity: "warning", message: "w", stepId: "decision" },
+      { code: "step.dead-end", severity: "warning", message: "w", stepId: "enterOrder" },
+      { code: "expression.syntax", severity: "error", message: "e", stepId: "enterOrder" },
+      { code: "expression.syntax", severity: "error", message: "e", connectionId: "c-yes", stepId: "decision" },
+    ];
+    const { nodes, edges } = definitionToFlow({ definition: sampleProcess(), problems, selection: null });
+    const mark = (id: string) => nodes.find((n) => n.id === id)!.data.problem;
+    expect(mark("decision")).toBe("warning");
+    expect(mark("enterOrder")).toBe("error");
+    expect(mark("callBack")).toBeUndefined();
+    expect(edges.find((e) => e.id === "c-yes")!.data!.problem).toBe("error");
+  });
+
+  it("leaves out what cannot be drawn: repeated step ids and connections to unknown steps", () => {
+    const def = sampleProcess();
+    def.steps.push({ ...def.steps[1]!, name: "copy" });
+    def.connections.push({ id: "c-broken", source: "won", target: "nowhere" });
+    const { nodes, edges } = definitionToFlow({ definition: def, problems: [], selection: null });
+    expect(nodes.filter((n) => n.id === "callBack")).toHaveLength(1);
+    expect(nodes.find((n) => n.id === "callBack")!.data.title).toBe("Call back the prospect");
+    expect(edges.map((e) => e.id)).not.toContain("c-broken");
+  });
+
+  it("names an unnamed step by its kind and id", () => {
+    const def = sampleProcess();
+    def.steps[2]!.name = "";
+    const { nodes } = definitionToFlow({ definition: def, problems: [], selection: null });
+    expect(nodes.find((n) => n.id === "decision")!.data.title).toBe("Decision (one path) (decision)");
+  });
+});
+
+describe("edgeText", () => {
+  it("prefers the label, then the condition (shortened), then 'otherwise' for a default", () => {
+    expect(edgeText({ id: "a", source: "x", target: "y", label: " Yes ", condition: "ok" })).toBe("Yes");
+    expect(edgeText({ id: "a", source: "x", target: "y", condition: "amount > 1000" })).toBe("amount > 1000");
+    const long = edgeText({ id: "a", source: "x", target: "y", condition: "amount > 1000 and category = \"gold\" and x" });
+    expect(long.length).toBe(32);
+    expect(long.endsWith("…")).toBe(true);
+    expect(edgeText({ id: "a", source: "x", target: "y", isDefault: true })).toBe("otherwise");
+    expect(edgeText({ id: "a", source: "x", target: "y" })).toBe("");
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { StepKind } from "@baton/model";
+import { chooseSides, stepCentre } from "./node-geometry.ts";
+
+const at = (kind: StepKind, x: number, y: number) => ({ kind, position: { x, y } });
+
+describe("stepCentre", () => {
+  it("adds half the shape's size to its top-left position", () => {
+    expect(stepCentre(at("userTask", 100, 40))).toEqual({ x: 200, y: 80 });
+    expect(stepCentre(at("start", 0, 182))).toEqual({ x: 18, y: 200 });
+  });
+});
+
+describe("chooseSides", () => {
+  it("goes right to left along a row", () => {
+    expect(chooseSides(at("start", 0, 182), at("userTask", 120, 160))).toEqual({ source: "right", target: "left" });
+  });
+  it("lets a decision's branch leave by its top or bottom corner", () => {
+    expect(chooseSides(at("exclusiveGateway", 400, 175), at("userTask", 560, 40))).toEqual({ source: "top", target: "left" });
+    expect(chooseSides(at("exclusiveGateway", 400, 175), at("end", 560, 300))).toEqual({ source: "bottom", target: "left" });
+  });
+  it("joins a gateway from above or below", () => {
+    expect(chooseSides(at("userTask", 0, 0), at("parallelGateway", 300, 200))).toEqual({ source: "right", target: "top" });
+    expect(chooseSides(at("userTask", 0, 400), at("parallelGateway", 300, 200))).toEqual({ source: "right", target: "bottom" });
+  });
+  it("runs a loop back on the same row underneath", () => {
+    expect(chooseSides(at("exclusiveGateway", 400, 175), at("userTask", 120, 160))).toEqual({ source: "bottom", target: "bottom" });
+  });
+  it("goes back up or down when the earlier step is on another row", () => {
+    expect(chooseSides(at("userTask", 600, 300), at("userTask", 100, 0))).toEqual({ source: "top", target: "bottom" });
+    expect(chooseSides(at("userTask", 600, 0), at("userTask", 100, 300))).toEqual({ source: "bottom", target: "top" });
+  });
+  it("goes straight down or up within a column", () => {
+    expect(chooseSides(at("userTask", 0, 0), at("userTask", 20, 200))).toEqual({ source: "bottom", target: "top" });
+    expect(chooseSides(at("userTask", 0, 200), at("userTask", 20, 0))).toEqual({ source: "top", target: "bottom" });
+  });
+});

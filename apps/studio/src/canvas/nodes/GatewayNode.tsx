@@ -1,0 +1,27 @@
+import type { NodeProps } from "@xyflow/react";
+import type { StepNode } from "../flow-types.ts";
+import { NodeHandles } from "./NodeHandles.tsx";
+import { nodeClasses } from "./node-classes.ts";
+
+/**
+ * A diamond: "X" for an exclusive decision (one path is taken), "+" for a
+ * parallel gateway (all paths). The name sits above-left so branches leaving
+ * by the top or bottom corner never cross it.
+ */
+export function GatewayNode({ data, selected }: NodeProps<StepNode>) {
+  const exclusive = data.step.kind === "exclusiveGateway";
+  return (
+    <div className={nodeClasses("step-gateway", data, selected)} title={data.title}>
+      <svg className="step-gateway-shape" viewBox="0 0 56 56" aria-hidden="true">
+        <polygon className="step-gateway-diamond" points="28,2 54,28 28,54 2,28" />
+        {exclusive ? (
+          <path className="step-gateway-glyph" d="M20 20 L36 36 M36 20 L20 36" />
+        ) : (
+          <path className="step-gateway-glyph" d="M28 17 V39 M17 28 H39" />
+        )}
+      </svg>
+      {data.step.name.trim() && <div className="step-outside-label step-gateway-label">{data.step.name}</div>}
+      <NodeHandles />
+    </div>
+  );
+}

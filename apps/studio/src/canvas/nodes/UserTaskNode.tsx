@@ -1,0 +1,32 @@
+import type { NodeProps } from "@xyflow/react";
+import { Braces, Clock, User, Users } from "lucide-react";
+import type { StepNode } from "../flow-types.ts";
+import { NodeHandles } from "./NodeHandles.tsx";
+import { nodeClasses } from "./node-classes.ts";
+
+const assigneeIcons = { user: User, group: Users, expression: Braces };
+
+/** A card: the task's name, who does it and when it is due. */
+export function UserTaskNode({ data, selected }: NodeProps<StepNode>) {
+  const AssigneeIcon = data.assignee ? assigneeIcons[data.assignee.type] : User;
+  return (
+    <div className={nodeClasses("step-task", data, selected)}>
+      <div className="step-task-title" title={data.title}>
+        {data.title}
+      </div>
+      {data.assignee && (
+        <div className="step-task-meta" title={data.assignee.text}>
+          <AssigneeIcon size={13} aria-hidden="true" />
+          <span>{data.assignee.text}</span>
+        </div>
+      )}
+      {data.due && (
+        <div className="step-task-meta" title={data.due}>
+          <Clock size={13} aria-hidden="true" />
+          <span>{data.due}</span>
+        </div>
+      )}
+      <NodeHandles />
+    </div>
+  );
+}

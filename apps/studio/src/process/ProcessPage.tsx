@@ -1,0 +1,43 @@
+import { useParams, useSearchParams } from "react-router";
+import { ErrorState } from "../ui/ErrorState.tsx";
+import { Spinner } from "../ui/Spinner.tsx";
+import { ProcessWorkspace } from "./ProcessWorkspace.tsx";
+import { useProcessData } from "./use-process-data.ts";
+
+/** `/processes/:key[?version=N]`: loads what to show, then hands over to the workspace. */
+export function ProcessPage() {
+  const { key = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const raw = search.get("version");
+  const requested = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const data = useProcessData(key, requested);
+
+  if (data.status === "loading") {
+    return (
+      <div className="page-center">
+        <Spinner label="Opening the process…" />
+      </div>
+    );
+  }
+  if (data.status === "error") {
+    return (
+      <div className="page-center">
+        <ErrorState title="This process could not be opened" error={data.error} onRetry={data.retry} />
+      </div>
+    );
+  }
+  const chooseVersion = (version: number | null) => {
+    setSearch(version === null ? {} : { version: String(version) });
+  };
+  return (
+    <ProcessWorkspace
+      // A different draft or version starts with a fresh selection and check.
+      key={`${key}:${data.view.mode}:${data.view.version}`}
+      processKey={key}
+      view={data.view}
+      versions={data.versions}
+      hasDraft={data.hasDraft}
+      onChooseVersion={chooseVersion}
+    />
+  );
+}

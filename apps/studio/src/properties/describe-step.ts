@@ -1,0 +1,132 @@
+import type { Assignment, DueRule, FieldType, OutputMapping, Step, StepKind } from "@baton/model";
+import type { Directory } from "../api/studio-types.ts";
+
+/**
+ * Human words for the parts of a step, as an analyst would say them. Used by
+ * the canvas (short forms) and the properties panel (long forms). Pure.
+ */
+
+const kindLabels: Record<StepKind, string> = {
+  start: "Start",
+  userTask: "User task",
+  exclusiveGateway: "Decision (one path)",
+  parallelGateway: "Parallel (all paths)",
+  end: "End",
+};
+
+export function stepKindLabel(kind: StepKind): string {
+  return kindLabels[kind];
+}
+
+/** The name to show; steps may be unnamed (gateways often are). */
+export function stepDisplayName(step: Pick<Step, "name" | "kind" | "id">): string {
+  return step.name.trim() || `${kindLabels[step.kind]} (${step.id})`;
+}
+
+export type AssignmentText = { type: Assignment["type"]; short: string; long: string };
+
+export function describeAssignment(assignment: Assignment, directory?: Directory): AssignmentText {
+  switch (assignment.type) {
+    case "user": {
+      const name = directory?.users.find((u) => u.username === assignment.user)?.displayName;
+      return {
+        type: "user",
+        short: name ?? assignment.user,
+        long: name ? `${name} (${assignment.user})` : `User ${assignment.user}`,
+      };
+    }
+    case "group": {
+      const name = directory?.groups.find((g) => g.key === assignment.group)?.name;
+      return {
+        type: "group",
+        short: name ?? assignment.group,
+        long: `Anyone in ${name ? `${name} (${assignment.group})` : `group ${assignment.group}`} can claim it`,
+      };
+    }
+    case "expression":
+      return {
+        type: "expression",
+        short: "Chosen by rule",
+        long: `The user named by the expression ${assignment.expression}`,
+      };
+  }
+}
+
+type DurationParts = { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number };
+
+const durationPattern =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Reads an ISO 8601 duration such as `PT4H` or `P1DT12H`; null when it is not one. */
+export function parseIsoDuration(text: string): DurationParts | null {
+  const m = durationPattern.exec(text.trim());
+  if (!m || text.trim() === "P" || text.trim().endsWith("T")) return null;
+  const n = (i: number) => (m[i] ? Number(m[i]) : 0);
+  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
+}
+
+const unitNames: [keyof DurationParts, string][] = [
+  ["years", "year"],
+  ["months", "month"],
+  ["weeks", "week"],
+  ["days", "day"],
+  ["hours", "hour"],
+  ["minutes", "minute"],
+  ["seconds", "second"],
+];
+
+/** `P1DT12H` → "1 day and 12 hours"; not a duration → null. */
+export function describeDuration(text: string): string | null {
+  const parts = parseIsoDuration(text);
+  if (!parts) return null;
+  const words = unitNames
+    .filter(([unit]) => parts[unit] > 0)
+    .map(([unit, name]) => `${parts[unit]} ${name}${parts[unit] === 1 ? "" : "s"}`);
+  if (words.length === 0) return "no time at all";
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+export type DueText = { short: string; long: string };
+
+export function describeDue(rule: DueRule | undefined): DueText {
+  if (!rule) return { short: "No due date", long: "No due date" };
+  switch (rule.type) {
+    case "endOfDay":
+      if (rule.days === 0) return { short: "Due today", long: "By the end of the day the task is created" };
+      return {
+        short: `Due in ${rule.days} day${rule.days === 1 ? "" : "s"}`,
+        long: `By the end of the day, ${rule.days} day${rule.days === 1 ? "" : "s"} after the task is created`,
+      };
+    case "duration": {
+      const words = describeDuration(rule.duration);
+      if (!words) return { short: "Due: invalid duration", long: `"${rule.duration}" is not a valid duration (e.g. PT4H or P2D)` };
+      return { short: `Due in ${words}`, long: `Within ${words} of the task being created` };
+    }
+    case "expression":
+      return { short: "Due by rule", long: `When the expression ${rule.expression} says` };
+  }
+}
+
+const fieldTypeLabels: Record<FieldType, string> = {
+  text: "Text",
+  longText: "Long text",
+  number: "Number",
+  date: "Date",
+  select: "Choice",
+  yesNo: "Yes / no",
+  email: "E-mail",
+  phone: "Phone",
+};
+
+export function fieldTypeLabel(type: FieldType): string {
+  return fieldTypeLabels[type];
+}
+
+/** The output mappings to list, or a sentence for the default (copy all). */
+export function describeOutputs(outputs: OutputMapping[] | undefined): { mappings: OutputMapping[]; note: string | null } {
+  if (outputs === undefined) {
+    return { mappings: [], note: "Every field is copied to a process variable of the same name." };
+  }
+  if (outputs.length === 0) return { mappings: [], note: "Nothing is copied to the process variables." };
+  return { mappings: outputs, note: null };
+}

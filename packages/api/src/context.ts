@@ -1,0 +1,20 @@
+import type { Database } from "@baton/db";
+import type { Actor } from "@baton/runtime";
+
+/**
+ * What every procedure gets: the database, who is asking (resolved from the
+ * session cookie before the call) and a way to set or clear that cookie.
+ * The HTTP server builds it; the API knows nothing of fastify.
+ */
+export type SessionCookie = {
+  token: string | undefined;
+  set: (token: string, expiresAt: Date) => void;
+  clear: () => void;
+};
+
+export type Context = {
+  db: Database;
+  actor: Actor | null;
+  session: SessionCookie;
+  now: () => Date;
+};

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import {
+  claimTask,
+  completeTask,
+  getTask,
+  inbox,
+  myRequests,
+  saveTaskDraft,
+  startableProcesses,
+  startInstance,
+  unclaimTask,
+} from "@baton/runtime";
+import { authedProcedure, router } from "../trpc.ts";
+
+const taskId = z.object({ taskId: z.string().min(1).max(100) });
+const formData = z.record(z.string(), z.unknown());
+
+export const portalRouter = router({
+  inbox: authedProcedure.query(({ ctx }) => inbox(ctx.db, ctx.actor)),
+  startable: authedProcedure.query(({ ctx }) => startableProcesses(ctx.db, ctx.actor)),
+  start: authedProcedure
+    .input(z.object({ processKey: z.string().min(1).max(100), data: formData }))
+    .mutation(async ({ ctx, input }) => {
+      const started = await startInstance(ctx.db, ctx.actor, input, { now: ctx.now() });
+      return { instanceId: started.instanceId, tasks: started.tasks };
+    }),
+  task: authedProcedure.input(taskId).query(({ ctx, input }) => getTask(ctx.db, ctx.actor, input.taskId)),
+  claim: authedProcedure.input(taskId).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
+  unclaim: authedProcedure.input(taskId).mutation(({ ctx, input }) => unclaimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
+  saveDraft: authedProcedure
+    .input(taskId.extend({ data: formData, expectedVersion: z.number().int().positive().nullable() }))
+    .mutation(({ ctx, input }) => saveTaskDraft(ctx.db, ctx.actor, input, ctx.now())),
+  complete: authedProcedure
+    .input(taskId.extend({ data: formData }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await completeTask(ctx.db, ctx.actor, input, { now: ctx.now() });
+      return { instanceStatus: result.instanceStatus, next: result.next };
+    }),
+  myRequests: authedProcedure.query(({ ctx }) => myRequests(ctx.db, ctx.actor)),
+});

@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { PG_UNIQUE_VIOLATION, pgErrorCode, pgErrorMessage, testDatabaseTargets, type DatabaseHandle } from "./index.ts";
+import { users } from "./schema.ts";
+
+const targets = await testDatabaseTargets();
+
+describe.each(targets)("database on $name", (target) => {
+  if (target.skipReason) {
+    it.skip(`skipped: ${target.skipReason}`, () => {});
+    return;
+  }
+  let handle: DatabaseHandle;
+  afterAll(async () => handle?.close());
+
+  it("migrates an empty database and round-trips a row", async () => {
+    handle = await target.open();
+    await handle.migrate(); // a second run is a no-op
+    const [row] = await handle.db
+      .insert(users)
+      .values({ username: "ada", displayName: "Ada", passwordHash: "x" })
+      .returning();
+    expect(row?.role).toBe("participant");
+    const count = await handle.db.execute(sql`select count(*)::int as n from users`);
+    expect((count as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
+  });
+
+  it("refuses any update of a published package version", async () => {
+    await handle.db.execute(
+      sql`insert into package_versions (process_key, version, name, hash, definition, forms) values ('p', 1, 'P', 'h', '{}', '{}')`,
+    );
+    const error = await handle.db.execute(sql`update package_versions set name = 'changed'`).catch((e) => e);
+    expect(pgErrorMessage(error)).toMatch(/cannot be changed/);
+  });
+
+  it("refuses a second user with the same name", async () => {
+    const error = await handle.db
+      .insert(users)
+      .values({ username: "ada", displayName: "Ada 2", passwordHash: "x" })
+      .catch((e) => e);
+    expect(pgErrorCode(error)).toBe(PG_UNIQUE_VIOLATION);
+  });
+});

@@ -1,0 +1,188 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Baton's tables. One schema for embedded PGlite and for PostgreSQL; the
+ * migrations in ../migrations are generated from it by drizzle-kit.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
+
+export const roleEnum = pgEnum("role", ["admin", "analyst", "participant"]);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  email: text("email"),
+  passwordHash: text("password_hash").notNull(),
+  role: roleEnum("role").notNull().default("participant"),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const groups = pgTable("groups", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.groupId] }), index("memberships_group_idx").on(t.groupId)],
+);
+
+/** A session is found by the SHA-256 of its cookie token, never the token. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** The editable draft of a process; `version` guards against stale saves. */
+export const processDrafts = pgTable("process_drafts", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  definition: jsonb("definition").notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});
+
+/** A published, immutable runtime package. Never updated after insert. */
+export const packageVersions = pgTable(
+  "package_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    processKey: text("process_key").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    hash: text("hash").notNull(),
+    definition: jsonb("definition").notNull(),
+    forms: jsonb("forms").notNull(),
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: ts("published_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("package_versions_key_version_idx").on(t.processKey, t.version),
+    uniqueIndex("package_versions_key_hash_idx").on(t.processKey, t.hash),
+  ],
+);
+
+export const instanceStatusEnum = pgEnum("instance_status", ["running", "completed", "incident", "cancelled"]);
+
+export const instances = pgTable(
+  "instances",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Human number per instance, for titles like "#12". */
+    number: bigserial("number", { mode: "number" }).notNull(),
+    packageVersionId: uuid("package_version_id").notNull().references(() => packageVersions.id),
+    processKey: text("process_key").notNull(),
+    title: text("title").notNull(),
+    status: instanceStatusEnum("status").notNull().default("running"),
+    /** The engine's state (plain JSON, with its own stateVersion). */
+    state: jsonb("state").notNull(),
+    variables: jsonb("variables").notNull().default(sql`'{}'::jsonb`),
+    startedBy: uuid("started_by").notNull().references(() => users.id),
+    startedAt: ts("started_at").notNull().defaultNow(),
+    endedAt: ts("ended_at"),
+    /** Bumped on every engine step. */
+    revision: integer("revision").notNull().default(1),
+  },
+  (t) => [index("instances_started_by_idx").on(t.startedBy), index("instances_process_idx").on(t.processKey, t.status)],
+);
+
+export const taskStatusEnum = pgEnum("task_status", ["open", "completed", "cancelled"]);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    instanceId: uuid("instance_id").notNull().references(() => instances.id),
+    tokenId: text("token_id").notNull(),
+    stepId: text("step_id").notNull(),
+    name: text("name").notNull(),
+    status: taskStatusEnum("status").notNull().default("open"),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    candidateGroupId: uuid("candidate_group_id").references(() => groups.id),
+    dueAt: ts("due_at"),
+    createdAt: createdAt(),
+    completedAt: ts("completed_at"),
+    completedBy: uuid("completed_by").references(() => users.id),
+    /** What was submitted on completion (validated). */
+    submitted: jsonb("submitted"),
+  },
+  (t) => [
+    index("tasks_assignee_idx").on(t.assigneeId, t.status),
+    index("tasks_group_idx").on(t.candidateGroupId, t.status),
+    index("tasks_instance_idx").on(t.instanceId),
+  ],
+);
+
+/** Form data a participant typed, not yet part of the instance. */
+export const taskDrafts = pgTable("task_drafts", {
+  taskId: uuid("task_id").primaryKey().references(() => tasks.id, { onDelete: "cascade" }),
+  data: jsonb("data").notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by").notNull().references(() => users.id),
+});
+
+export const jobStatusEnum = pgEnum("job_status", ["pending", "done", "failed"]);
+
+/** Timers, escalations, service calls, notifications: taken with SKIP LOCKED. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    instanceId: uuid("instance_id").references(() => instances.id),
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
+    status: jobStatusEnum("status").notNull().default("pending"),
+    dueAt: ts("due_at").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("jobs_due_idx").on(t.status, t.dueAt)],
+);
+
+/** The protocol: every change to an instance, append-only. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    instanceId: uuid("instance_id").references(() => instances.id),
+    taskId: uuid("task_id"),
+    actorId: uuid("actor_id").references(() => users.id),
+    type: text("type").notNull(),
+    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_instance_idx").on(t.instanceId, t.id)],
+);

@@ -1,0 +1,43 @@
+import type { Connection, ProcessDefinition, StartStep, Step } from "@baton/model";
+import { EngineUsageError } from "./engine-usage-error.ts";
+
+/** The definition indexed for walking: steps by id, connections by end, in definition order. */
+export type Graph = {
+  step(id: string): Step;
+  outgoing(stepId: string): Connection[];
+  incoming(stepId: string): Connection[];
+  start(): StartStep;
+};
+
+export function indexGraph(definition: ProcessDefinition): Graph {
+  const steps = new Map<string, Step>();
+  for (const s of definition.steps) steps.set(s.id, s);
+  const outgoing = new Map<string, Connection[]>();
+  const incoming = new Map<string, Connection[]>();
+  for (const c of definition.connections) {
+    for (const end of [c.source, c.target]) {
+      if (!steps.has(end)) {
+        throw new EngineUsageError(`process "${definition.key}": connection "${c.id}" refers to unknown step "${end}"`);
+      }
+    }
+    outgoing.set(c.source, [...(outgoing.get(c.source) ?? []), c]);
+    incoming.set(c.target, [...(incoming.get(c.target) ?? []), c]);
+  }
+  return {
+    step(id) {
+      const found = steps.get(id);
+      if (!found) throw new EngineUsageError(`process "${definition.key}" has no step "${id}"`);
+      return found;
+    },
+    outgoing: (stepId) => outgoing.get(stepId) ?? [],
+    incoming: (stepId) => incoming.get(stepId) ?? [],
+    start() {
+      const starts = definition.steps.filter((s): s is StartStep => s.kind === "start");
+      const [only] = starts;
+      if (!only || starts.length > 1) {
+        throw new EngineUsageError(`process "${definition.key}" has ${starts.length} start steps; the engine needs exactly one`);
+      }
+      return only;
+    },
+  };
+}

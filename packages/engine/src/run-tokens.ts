@@ -1,0 +1,53 @@
+import { endElement } from "./elements/end.ts";
+import { exclusiveGatewayElement } from "./elements/exclusive-gateway.ts";
+import { parallelGatewayElement } from "./elements/parallel-gateway.ts";
+import { startElement } from "./elements/start.ts";
+import { userTaskElement } from "./elements/user-task.ts";
+import type { Run } from "./run.ts";
+import type { Token } from "./types.ts";
+
+/** Arrivals allowed in one step before the engine calls it an endless loop. */
+export const MAX_MOVES_PER_STEP = 10_000;
+
+/**
+ * Delivers moving tokens to their steps, first in first out, until every
+ * token waits, is stuck or is consumed. Steps without a wait state in a
+ * cycle (decision → decision → ...) would never stop, so after
+ * MAX_MOVES_PER_STEP arrivals every token still moving is stopped where it
+ * is under a `loop.limit` incident.
+ */
+export function runTokens(run: Run): void {
+  let moves = 0;
+  for (let token = run.moving.shift(); token !== undefined; token = run.moving.shift()) {
+    if (moves >= MAX_MOVES_PER_STEP) {
+      run.raiseIncident(
+        token,
+        "loop.limit",
+        `${run.label(token.stepId)}: stopped after ${MAX_MOVES_PER_STEP} moves without reaching a task; the process loops without a wait state`,
+      );
+      continue;
+    }
+    moves += 1;
+    arrive(token, run);
+  }
+}
+
+function arrive(token: Token, run: Run): void {
+  const step = run.graph.step(token.stepId);
+  switch (step.kind) {
+    case "start":
+      return startElement.arrive(token, step, run);
+    case "userTask":
+      return userTaskElement.arrive(token, step, run);
+    case "exclusiveGateway":
+      return exclusiveGatewayElement.arrive(token, step, run);
+    case "parallelGateway":
+      return parallelGatewayElement.arrive(token, step, run);
+    case "end":
+      return endElement.arrive(token, step, run);
+    default: {
+      const unknown: never = step;
+      throw new Error(`no element for step kind "${(unknown as { kind: string }).kind}"`);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { Connection, ProcessDefinition } from "@baton/model";
+import { type FeelOutcome, evaluateFeel } from "./feel.ts";
+import type { Graph } from "./graph.ts";
+import type { EngineCommand, EngineEnv, Incident, InstanceState, Token } from "./types.ts";
+
+/**
+ * One engine step in progress: the working copy of the state, the commands
+ * emitted so far and the tokens still moving. Elements change the run only
+ * through these methods, so "where can a token be" stays in one place:
+ * moving (in `moving`), waiting (in `state.tokens`), or consumed (nowhere).
+ */
+export class Run {
+  /** Tokens on their way to a step; `runTokens` delivers them in order. */
+  readonly moving: Token[] = [];
+  readonly commands: EngineCommand[] = [];
+
+  constructor(
+    readonly definition: ProcessDefinition,
+    readonly graph: Graph,
+    readonly env: EngineEnv,
+    readonly state: InstanceState,
+  ) {}
+
+  emit(command: EngineCommand): void {
+    this.commands.push(command);
+  }
+
+  /** A fresh token travels along the connection to its target. */
+  moveAlong(connection: Connection): void {
+    this.moving.push({ id: this.env.newId(), stepId: connection.target, via: connection.id });
+  }
+
+  /**
+   * Leaves a step by every outgoing connection (one is the usual case; more
+   * run in parallel, as in BPMN). A step with none ends its path there.
+   */
+  leaveByAll(stepId: string): void {
+    for (const connection of this.graph.outgoing(stepId)) this.moveAlong(connection);
+  }
+
+  /** The token stays at its step until an event moves it on. */
+  wait(token: Token): void {
+    this.state.tokens.push(token);
+  }
+
+  /** The token cannot go on: it waits at its step under an open incident. */
+  raiseIncident(token: Token, code: Incident["code"], message: string): void {
+    const incident: Incident = { id: this.env.newId(), stepId: token.stepId, code, message, at: this.env.now, tokenId: token.id };
+    this.state.incidents.push(incident);
+    this.wait(token);
+    this.emit({ type: "raiseIncident", incident });
+  }
+
+  /** FEEL over the process variables plus `initiator` (who started the instance). */
+  evaluate(expression: string): FeelOutcome {
+    return this.evaluateOver(expression, { ...this.state.variables, initiator: this.state.startedBy });
+  }
+
+  /** FEEL over any context, with the event's clock in the definition's time zone. */
+  evaluateOver(expression: string, context: Record<string, unknown>): FeelOutcome {
+    return evaluateFeel(expression, context, { now: this.env.now, timeZone: this.timeZone });
+  }
+
+  /** The zone for calendar rules; never the host's (a definition that skipped parsing has none). */
+  get timeZone(): string {
+    return this.definition.timeZone || "UTC";
+  }
+
+  /** A step's name for people, falling back to its id. */
+  label(stepId: string): string {
+    const { name } = this.graph.step(stepId);
+    return name ? `"${name}" (${stepId})` : `"${stepId}"`;
+  }
+}

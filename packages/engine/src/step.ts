@@ -1,0 +1,126 @@
+import { EngineUsageError } from "./engine-usage-error.ts";
+import { startElement } from "./elements/start.ts";
+import { userTaskElement } from "./elements/user-task.ts";
+import { indexGraph } from "./graph.ts";
+import { initialState } from "./initial-state.ts";
+import { Run } from "./run.ts";
+import { runTokens } from "./run-tokens.ts";
+import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type StepResult } from "./types.ts";
+
+/**
+ * The engine step: `(definition, state, event, env) → { state, commands }`.
+ *
+ * Lifecycle of an instance:
+ * 1. `started` (no state yet): the start's output mapping turns the start
+ *    form into the first variables, who started is recorded, and a token
+ *    leaves the start.
+ * 2. Tokens run (run-tokens.ts) until each one waits: at a user task (a
+ *    `createTask` command went out), at a parallel join (for its other
+ *    branches), or under an incident (a decision matched nothing, an
+ *    expression broke, a loop never reached a wait state). Tokens reaching
+ *    an end are consumed.
+ * 3. `taskCompleted` takes the task's token, merges the submitted data into
+ *    the variables and moves the token on; back to 2.
+ * 4. `incidentRetried` runs a stuck token's step again, optionally after
+ *    correcting variables; back to 2.
+ * 5. After every event: no token left → `completed` and `endInstance`; an
+ *    open incident → `incident`; otherwise `running`. A completed instance
+ *    accepts no more events.
+ *
+ * Pure: the input state is not touched (the step works on a copy), time is
+ * `env.now`, ids come from `env.newId()`, and the returned state is plain
+ * JSON that can be stored and handed back. Misuse by the caller throws an
+ * EngineUsageError; trouble inside a valid process becomes an incident.
+ */
+export const step: Step = (definition, state, event, env) => {
+  if (Number.isNaN(Date.parse(env.now))) throw new EngineUsageError(`env.now "${env.now}" is not an ISO 8601 instant`);
+  const graph = indexGraph(definition);
+  if (event.type === "started") {
+    if (state !== undefined) throw new EngineUsageError(`"started" sent to an instance that has already started`);
+    const run = new Run(definition, graph, env, initialState(event.startedBy));
+    startElement.begin(graph.start(), event, run);
+    runTokens(run);
+    return finish(run);
+  }
+  const run = new Run(definition, graph, env, load(state, event));
+  switch (event.type) {
+    case "taskCompleted":
+      completeTask(run, event);
+      break;
+    case "incidentRetried":
+      retryIncident(run, event);
+      break;
+    default: {
+      const unknown: never = event;
+      throw new EngineUsageError(`unknown event type "${(unknown as { type: string }).type}"`);
+    }
+  }
+  return finish(run);
+};
+
+/** A working copy of a stored state, refused if it cannot take the event. */
+function load(state: InstanceState | undefined, event: EngineEvent): InstanceState {
+  if (state === undefined) throw new EngineUsageError(`"${event.type}" needs the instance's state; send "started" first`);
+  if (state.stateVersion !== STATE_VERSION) {
+    throw new EngineUsageError(`state version ${String(state.stateVersion)} is not supported (this engine reads ${STATE_VERSION})`);
+  }
+  if (state.status === "completed") throw new EngineUsageError(`the instance is completed and accepts no "${event.type}" event`);
+  return structuredClone(state);
+}
+
+function completeTask(run: Run, event: Extract<EngineEvent, { type: "taskCompleted" }>): void {
+  const { tokens, incidents } = run.state;
+  const token = tokens.find((t) => t.id === event.tokenId);
+  if (!token) {
+    const waiting = tokens.map((t) => `"${t.id}" at "${t.stepId}"`).join(", ") || "none";
+    throw new EngineUsageError(`taskCompleted: no token "${event.tokenId}" is waiting in this instance (waiting: ${waiting})`);
+  }
+  const taskStep = run.graph.step(token.stepId);
+  if (taskStep.kind !== "userTask") {
+    throw new EngineUsageError(`taskCompleted: token "${token.id}" waits at ${taskStep.kind} "${taskStep.id}", not at a user task`);
+  }
+  const incident = incidents.find((i) => i.tokenId === token.id);
+  if (incident) {
+    throw new EngineUsageError(
+      `taskCompleted: token "${token.id}" has no open task; it is stuck under incident "${incident.id}" (${incident.code}), retry that instead`,
+    );
+  }
+  tokens.splice(tokens.indexOf(token), 1);
+  userTaskElement.complete(token, taskStep, event, run);
+  runTokens(run);
+}
+
+function retryIncident(run: Run, event: Extract<EngineEvent, { type: "incidentRetried" }>): void {
+  const { tokens, incidents, variables } = run.state;
+  const incident = incidents.find((i) => i.id === event.incidentId);
+  if (!incident) {
+    const open = incidents.map((i) => `"${i.id}"`).join(", ") || "none";
+    throw new EngineUsageError(`incidentRetried: no open incident "${event.incidentId}" in this instance (open: ${open})`);
+  }
+  incidents.splice(incidents.indexOf(incident), 1);
+  if (event.variables && Object.keys(event.variables).length > 0) {
+    const changes = structuredClone(event.variables);
+    for (const [key, value] of Object.entries(changes)) {
+      Object.defineProperty(variables, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    run.emit({ type: "variablesChanged", stepId: incident.stepId, changes });
+  }
+  // An incident without a token is a note, not a stop (the runtime raises
+  // such ones, e.g. a task created for an unknown user): retrying resolves it.
+  const token = tokens.find((t) => t.id === incident.tokenId);
+  if (!token) return;
+  tokens.splice(tokens.indexOf(token), 1);
+  run.moving.push(token);
+  runTokens(run);
+}
+
+function finish(run: Run): StepResult {
+  const { state } = run;
+  if (state.tokens.length === 0) {
+    state.status = "completed";
+    run.emit({ type: "endInstance" });
+  } else {
+    state.status = state.incidents.length > 0 ? "incident" : "running";
+  }
+  return { state, commands: run.commands };
+}

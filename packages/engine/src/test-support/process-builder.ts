@@ -1,0 +1,53 @@
+import {
+  type Connection,
+  type ProcessDefinition,
+  type ProcessDefinitionInput,
+  type StartStep,
+  type Step,
+  type UserTaskStep,
+  processDefinitionSchema,
+} from "@baton/model";
+
+/**
+ * Small builders so a test's process reads like its diagram:
+ * `processOf([start("s"), task("a"), end("e")], [flow("s", "a"), flow("a", "e")])`.
+ * The result goes through the model's own schema, so fixtures stay valid
+ * definitions as the contract evolves.
+ */
+const at = { x: 0, y: 0 };
+const emptyForm = { schemaVersion: 1 as const, blocks: [] };
+
+export function start(id: string, extra: Partial<Omit<StartStep, "id" | "kind">> = {}): StartStep {
+  return { id, kind: "start", name: "", position: at, starters: [], ...extra };
+}
+
+/** A user task for the group "staff" unless told otherwise. */
+export function task(id: string, extra: Partial<Omit<UserTaskStep, "id" | "kind">> = {}): UserTaskStep {
+  return { id, kind: "userTask", name: `Do ${id}`, position: at, assignment: { type: "group", group: "staff" }, form: emptyForm, ...extra };
+}
+
+export function decision(id: string): Step {
+  return { id, kind: "exclusiveGateway", name: "", position: at };
+}
+
+export function parallel(id: string): Step {
+  return { id, kind: "parallelGateway", name: "", position: at };
+}
+
+export function end(id: string): Step {
+  return { id, kind: "end", name: "", position: at };
+}
+
+/** A connection with the id `source->target`. */
+export function flow(source: string, target: string, extra: Partial<Omit<Connection, "source" | "target">> = {}): Connection {
+  return { id: `${source}->${target}`, source, target, ...extra };
+}
+
+/** Connections along a path: chain("s", "a", "e") = s->a, a->e. */
+export function chain(...stepIds: string[]): Connection[] {
+  return stepIds.slice(1).map((target, i) => flow(stepIds[i] as string, target));
+}
+
+export function processOf(steps: Step[], connections: Connection[], extra: Partial<ProcessDefinitionInput> = {}): ProcessDefinition {
+  return processDefinitionSchema.parse({ schemaVersion: 1, key: "test-process", name: "Test process", steps, connections, ...extra });
+}

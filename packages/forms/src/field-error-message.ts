@@ -1,0 +1,160 @@
+/**
+ * Sentences for JSON Schema errors, named by the field's title: "Phone is
+ * required.", "Amount must be at least 0.". Shared by the server
+ * (`validate-data.ts`) and, through `transformErrors`, by the browser.
+ */
+
+/** The parts of an ajv `ErrorObject` this needs. */
+export type SchemaError = {
+  keyword: string;
+  /** JSON pointer of the value that failed (for `required`: its parent object). */
+  instancePath: string;
+  params: Record<string, unknown>;
+  schemaPath?: string;
+};
+
+export type FieldError = { path: string; message: string };
+
+/**
+ * The field error for one schema error, or `null` when the error only
+ * restates another (the `const` of each `oneOf` branch beside the `oneOf`).
+ */
+export function describeSchemaError(rootSchema: object, error: SchemaError, data?: unknown): FieldError | null {
+  const { keyword, params } = error;
+  if (keyword === "const" && error.schemaPath?.includes("/oneOf/")) return null;
+  if (keyword === "required" || keyword === "additionalProperties") {
+    const name = String(keyword === "required" ? params.missingProperty : params.additionalProperty);
+    const path = `${error.instancePath}/${escapePointer(name)}`;
+    const message =
+      keyword === "required"
+        ? `${titleAt(rootSchema, path)} is required.`
+        : `"${name}" is not a field of this form.`;
+    return { path, message };
+  }
+  const path = error.instancePath;
+  const schema = schemaAt(rootSchema, path);
+  const required = isRequired(rootSchema, path);
+  // An emptied required input breaks minLength, pattern or format; what the
+  // participant needs to hear is that it must be filled in.
+  if (required && keyword !== "type" && valueAt(data, path) === "") {
+    return { path, message: `${titleAt(rootSchema, path)} is required.` };
+  }
+  const custom = schema?.errorMessage;
+  if (isRecord(custom) && typeof custom[keyword] === "string") return { path, message: custom[keyword] };
+  const title = path === "" ? "The form data" : titleAt(rootSchema, path);
+  return { path, message: `${title} ${rule(keyword, params, schema)}.` };
+}
+
+function rule(keyword: string, params: Record<string, unknown>, schema: Record<string, unknown> | undefined): string {
+  const limit = params.limit;
+  switch (keyword) {
+    case "type":
+      return `must be ${typeWords[String(params.type)] ?? `of type ${String(params.type)}`}`;
+    case "minLength":
+      return `must be at least ${plural(Number(limit), "character")} long`;
+    case "maxLength":
+      return `must be at most ${plural(Number(limit), "character")} long`;
+    case "minimum":
+      return `must be at least ${String(limit)}`;
+    case "maximum":
+      return `must be at most ${String(limit)}`;
+    case "exclusiveMinimum":
+      return `must be more than ${String(limit)}`;
+    case "exclusiveMaximum":
+      return `must be less than ${String(limit)}`;
+    case "format":
+      return `must be ${formatWords[String(params.format)] ?? `a valid ${String(params.format)}`}`;
+    case "pattern":
+      return "is not in the expected format";
+    case "oneOf":
+    case "enum":
+    case "const": {
+      const choices = optionTitles(schema);
+      return choices.length > 0 ? `must be one of: ${choices.join(", ")}` : "is not one of the allowed values";
+    }
+    case "not":
+      return "has no value that is allowed";
+    default:
+      return "is not valid";
+  }
+}
+
+const typeWords: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "yes or no",
+  object: "an object",
+  array: "a list",
+  null: "empty",
+};
+
+const formatWords: Record<string, string> = {
+  email: "a valid e-mail address",
+  date: "a valid date (YYYY-MM-DD)",
+  "date-time": "a valid date and time",
+  time: "a valid time",
+  uri: "a valid web address",
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function optionTitles(schema: Record<string, unknown> | undefined): string[] {
+  const oneOf = schema?.oneOf;
+  if (Array.isArray(oneOf)) return oneOf.filter(isRecord).map((o) => String(o.title ?? o.const));
+  const values = schema?.enum;
+  return Array.isArray(values) ? values.map(String) : [];
+}
+
+/** The schema of the value at a JSON pointer, following `properties` (and `items`). */
+export function schemaAt(root: object, pointer: string): Record<string, unknown> | undefined {
+  let here: unknown = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (!isRecord(here)) return undefined;
+    const props = here.properties;
+    if (isRecord(props) && Object.hasOwn(props, segment)) here = props[segment];
+    else if (/^\d+$/.test(segment) && isRecord(here.items)) here = here.items;
+    else return undefined;
+  }
+  return isRecord(here) ? here : undefined;
+}
+
+function titleAt(root: object, pointer: string): string {
+  const title = schemaAt(root, pointer)?.title;
+  if (typeof title === "string" && title !== "") return title;
+  return pointerSegments(pointer).at(-1) ?? "The form data";
+}
+
+function isRequired(root: object, pointer: string): boolean {
+  const segments = pointerSegments(pointer);
+  const name = segments.pop();
+  const parent = schemaAt(root, segments.map(escapePointer).map((s) => `/${s}`).join(""));
+  return name !== undefined && Array.isArray(parent?.required) && parent.required.includes(name);
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let here = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (here === null || typeof here !== "object" || !Object.hasOwn(here, segment)) return undefined;
+    here = (here as Record<string, unknown>)[segment];
+  }
+  return here;
+}
+
+function pointerSegments(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

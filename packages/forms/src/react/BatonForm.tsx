@@ -1,0 +1,118 @@
+import Form from "@rjsf/core";
+import type { IChangeEvent } from "@rjsf/core";
+import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
+import { useCallback, useImperativeHandle, useRef } from "react";
+import type { KeyboardEvent, Ref } from "react";
+import { ROOT_ID } from "./error-schema.ts";
+import { friendlyErrors } from "./friendly-errors.ts";
+import { batonTemplates, batonWidgets } from "./theme.ts";
+import { batonValidator } from "./validator.ts";
+import "./baton-form.css";
+
+export type FormData = Record<string, unknown>;
+
+/** What a page can do with a form it renders its own buttons for. */
+export type BatonFormHandle = {
+  /** Validates; calls `onSubmit` with the data when valid, else shows the errors and focuses the first. */
+  submit(): void;
+  /** Validates and shows the errors; true when valid. */
+  validate(): boolean;
+  /** Moves focus to the error summary at the top, e.g. after the server refused the data. */
+  focusErrorSummary(): void;
+};
+
+export type BatonFormProps = {
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  formData?: FormData;
+  /** Every change; `fieldId` is the id of the field the user edited, undefined when rjsf filled in defaults. */
+  onChange?: (formData: FormData, fieldId: string | undefined) => void;
+  /** Called after client-side validation passed. */
+  onSubmit?: (formData: FormData) => void;
+  onError?: (errors: RJSFValidationError[]) => void;
+  /** Errors from elsewhere (the server), shown next to their fields; see `fieldErrorsToErrorSchema`. */
+  extraErrors?: ErrorSchema;
+  disabled?: boolean;
+  readonly?: boolean;
+  formRef?: Ref<BatonFormHandle>;
+  /** The `<form>` element id, so a button elsewhere can submit it with `form="…"`. */
+  id?: string;
+  className?: string;
+  /** False keeps Enter in a single-line field from submitting (a task form completes work: no accidents). */
+  submitOnEnter?: boolean;
+};
+
+/**
+ * The form renderer shared by the portal and the studio preview: rjsf with
+ * Baton's templates and widgets, validated on submit only (typing never
+ * shows an error), with the submit button left to the page.
+ */
+export function BatonForm(props: BatonFormProps) {
+  const { schema, uiSchema, formData, onChange, onSubmit, onError, extraErrors, disabled, readonly } = props;
+  const inner = useRef<Form<FormData>>(null);
+  // What the last validation ran on, for messages that depend on the value ("" of a required field).
+  const dataRef = useRef(formData);
+  dataRef.current = formData;
+  const transformErrors = useCallback(
+    (errors: RJSFValidationError[]) => friendlyErrors(errors, schema, dataRef.current),
+    [schema],
+  );
+
+  useImperativeHandle(
+    props.formRef,
+    () => ({
+      submit: () => inner.current?.submit(),
+      validate: () => inner.current?.validateForm() ?? false,
+      focusErrorSummary: () => {
+        const form: unknown = inner.current?.formElement.current;
+        if (form instanceof HTMLElement) {
+          form.querySelector<HTMLElement>("[data-error-summary]")?.focus();
+        }
+      },
+    }),
+    [],
+  );
+
+  const form = (
+    <Form<FormData>
+      ref={inner}
+      id={props.id}
+      className={`bf-form${props.className ? ` ${props.className}` : ""}`}
+      schema={schema as RJSFSchema}
+      uiSchema={uiSchema as UiSchema<FormData> | undefined}
+      formData={formData}
+      validator={batonValidator}
+      templates={batonTemplates}
+      widgets={batonWidgets}
+      idPrefix={ROOT_ID}
+      transformErrors={transformErrors}
+      extraErrors={extraErrors as ErrorSchema<FormData> | undefined}
+      disabled={disabled}
+      readonly={readonly}
+      noHtml5Validate
+      focusOnFirstError
+      showErrorList="top"
+      onChange={(e: IChangeEvent<FormData>, fieldId?: string) => onChange?.(e.formData ?? {}, fieldId)}
+      onSubmit={(e: IChangeEvent<FormData>) => {
+        // A read-only form shows data; Enter in one of its inputs must not submit it.
+        if (!readonly && !disabled) onSubmit?.(e.formData ?? {});
+      }}
+      onError={(errors) => onError?.(errors)}
+    />
+  );
+  if (props.submitOnEnter !== false) return form;
+  return (
+    <div className="bf-no-enter-submit" onKeyDown={preventEnterSubmit}>
+      {form}
+    </div>
+  );
+}
+
+const ENTER_SUBMITS = new Set(["text", "email", "tel", "number", "date", "url", "search", "password"]);
+
+function preventEnterSubmit(e: KeyboardEvent<HTMLDivElement>): void {
+  const target = e.target;
+  if (e.key === "Enter" && target instanceof HTMLInputElement && ENTER_SUBMITS.has(target.type)) {
+    e.preventDefault();
+  }
+}

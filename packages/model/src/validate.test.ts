@@ -1,0 +1,486 @@
+import { describe, expect, test } from "vitest";
+import type { FormBlock } from "./form-definition.ts";
+import { leadToCustomer } from "./fixtures/lead-to-customer.ts";
+import type { ProcessDefinitionInput } from "./process-definition.ts";
+import { type Problem, type ProblemCode, problemCodes } from "./problems.ts";
+import { hasErrors, validate } from "./validate.ts";
+
+type Def = ProcessDefinitionInput;
+type StepInput = Def["steps"][number];
+type Kind<K extends StepInput["kind"]> = Extract<StepInput, { kind: K }>;
+
+function step<K extends StepInput["kind"]>(def: Def, id: string, kind: K): Kind<K> {
+  const found = def.steps.find((s) => s.id === id);
+  if (!found || found.kind !== kind) throw new Error(`fixture has no ${kind} "${id}"`);
+  return found as Kind<K>;
+}
+function connection(def: Def, id: string) {
+  const found = def.connections.find((c) => c.id === id);
+  if (!found) throw new Error(`fixture has no connection "${id}"`);
+  return found;
+}
+function removeConnection(def: Def, id: string) {
+  def.connections = def.connections.filter((c) => c.id !== id);
+}
+const at = { x: 0, y: 0 };
+
+describe("validate: the lead-to-customer process", () => {
+  test("has no problems at all", () => {
+    expect(validate(leadToCustomer())).toEqual([]);
+  });
+
+  test("does not change its input", () => {
+    const def = leadToCustomer();
+    validate(def);
+    expect(def).toEqual(leadToCustomer());
+  });
+});
+
+type Case = {
+  code: ProblemCode;
+  title: string;
+  breakIt: (def: Def) => void;
+  expected: Partial<Problem>;
+  /** A piece of the message, to show it names the thing in words. */
+  says: string;
+};
+
+const cases: Case[] = [
+  {
+    code: "schema.invalid",
+    title: "a task form field without label",
+    breakIt: (def) => {
+      const field = step(def, "ship", "userTask").form.blocks[1] as Record<string, unknown>;
+      delete field.label;
+    },
+    expected: { stepId: "ship", fieldId: "f-tracking", path: ["steps", 4, "form", "blocks", 1, "label"] },
+    says: 'Step "Ship order", form field "f-tracking", label: is required.',
+  },
+  {
+    code: "step.duplicate-id",
+    title: "two steps with one id",
+    breakIt: (def) => {
+      def.steps.push({ id: "ship", kind: "end", name: "Shipped", position: at });
+    },
+    expected: { stepId: "ship", path: ["steps", 9, "id"] },
+    says: 'End "Shipped" has the id "ship", which Task "Ship order" already uses.',
+  },
+  {
+    code: "connection.duplicate-id",
+    title: "two connections with one id",
+    breakIt: (def) => {
+      connection(def, "c-welcome").id = "c-ship";
+    },
+    expected: { connectionId: "c-ship", path: ["connections", 6, "id"] },
+    says: 'has the id "c-ship", which another connection already uses',
+  },
+  {
+    code: "connection.unknown-source",
+    title: "a connection from nowhere",
+    breakIt: (def) => {
+      def.connections.push({ id: "c-ghost", source: "ghost", target: "join" });
+    },
+    expected: { connectionId: "c-ghost", path: ["connections", 10, "source"] },
+    says: 'starts at a step that does not exist ("ghost")',
+  },
+  {
+    code: "connection.unknown-target",
+    title: "a connection to nowhere",
+    breakIt: (def) => {
+      connection(def, "c-end").target = "nirvana";
+    },
+    expected: { connectionId: "c-end" },
+    says: 'leads to a step that does not exist ("nirvana")',
+  },
+  {
+    code: "connection.into-start",
+    title: "a connection into the start",
+    breakIt: (def) => {
+      connection(def, "c-again").target = "start";
+    },
+    expected: { connectionId: "c-again", stepId: "start" },
+    says: 'Connection "Call again" from Decision "Outcome?" to Start "New lead" leads into the start',
+  },
+  {
+    code: "connection.out-of-end",
+    title: "a connection out of an end",
+    breakIt: (def) => {
+      def.connections.push({ id: "c-revive", source: "lost", target: "call-back" });
+    },
+    expected: { connectionId: "c-revive", stepId: "lost" },
+    says: 'from End "Lost" to Task "Call back" leaves an end',
+  },
+  {
+    code: "connection.self-loop",
+    title: "a connection from a step to itself",
+    breakIt: (def) => {
+      connection(def, "c-again").target = "outcome";
+    },
+    expected: { connectionId: "c-again", stepId: "outcome" },
+    says: "leads back into the same step",
+  },
+  {
+    code: "process.no-start",
+    title: "no start",
+    breakIt: (def) => {
+      def.steps = def.steps.filter((s) => s.kind !== "start");
+      removeConnection(def, "c-start");
+    },
+    expected: {},
+    says: "The process has no start.",
+  },
+  {
+    code: "process.several-starts",
+    title: "two starts",
+    breakIt: (def) => {
+      def.steps.push({ id: "start-2", kind: "start", name: "Web lead", position: at });
+      def.connections.push({ id: "c-start-2", source: "start-2", target: "call-back" });
+    },
+    expected: { stepId: "start-2" },
+    says: 'Start "Web lead" is one of 2 starts',
+  },
+  {
+    code: "process.no-end",
+    title: "no end",
+    breakIt: (def) => {
+      def.steps = def.steps.filter((s) => s.kind !== "end");
+      def.connections = def.connections.filter((c) => c.target !== "customer" && c.target !== "lost");
+    },
+    expected: {},
+    says: "The process has no end.",
+  },
+  {
+    code: "step.unreachable",
+    title: "a task only an orphan leads to",
+    breakIt: (def) => {
+      const ship = step(def, "ship", "userTask");
+      def.steps.push({ ...ship, id: "orphan", name: "Orphan" }, { ...ship, id: "follow-up", name: "Follow up" });
+      def.connections.push(
+        { id: "c-orphan", source: "orphan", target: "follow-up" },
+        { id: "c-follow-up", source: "follow-up", target: "customer" },
+      );
+    },
+    expected: { stepId: "follow-up" },
+    says: 'Task "Follow up" cannot be reached from the start.',
+  },
+  {
+    code: "step.dead-end",
+    title: "a loop with no way out",
+    breakIt: (def) => {
+      // Not interested now leads into a loop of two tasks that never ends.
+      const callBack = step(def, "call-back", "userTask");
+      def.steps.push(
+        { ...callBack, id: "nag-1", name: "Nag once", outputs: undefined },
+        { ...callBack, id: "nag-2", name: "Nag again", outputs: undefined },
+      );
+      connection(def, "c-lost").target = "nag-1";
+      def.connections.push(
+        { id: "c-nag", source: "nag-1", target: "nag-2" },
+        { id: "c-nag-back", source: "nag-2", target: "nag-1" },
+      );
+    },
+    expected: { stepId: "nag-1" },
+    says: 'Task "Nag once" is a dead end: no path leads from it to an end.',
+  },
+  {
+    code: "step.no-incoming",
+    title: "a task nobody connects to",
+    breakIt: (def) => {
+      def.steps.push({ ...step(def, "ship", "userTask"), id: "orphan", name: "Orphan" });
+      def.connections.push({ id: "c-orphan", source: "orphan", target: "customer" });
+    },
+    expected: { stepId: "orphan" },
+    says: 'Task "Orphan" has no incoming connection',
+  },
+  {
+    code: "step.no-outgoing",
+    title: "a task that leads nowhere",
+    breakIt: (def) => {
+      removeConnection(def, "c-shipped");
+    },
+    expected: { stepId: "ship" },
+    says: 'Task "Ship order" has no outgoing connection',
+  },
+  {
+    code: "task.several-outgoing",
+    title: "a task with two outgoing connections",
+    breakIt: (def) => {
+      def.connections.push({ id: "c-shortcut", source: "call-back", target: "lost" });
+    },
+    expected: { stepId: "call-back" },
+    says: 'Task "Call back" has 2 outgoing connections but may have only one.',
+  },
+  {
+    code: "decision.no-default",
+    title: "a decision without default",
+    breakIt: (def) => {
+      const c = connection(def, "c-again");
+      c.isDefault = false;
+      c.condition = 'outcome = "callAgain"';
+    },
+    expected: { stepId: "outcome", severity: "warning" },
+    says: 'Decision "Outcome?" has no default connection. If no condition matches at runtime, the process stops with an incident.',
+  },
+  {
+    code: "decision.several-defaults",
+    title: "a decision with two defaults",
+    breakIt: (def) => {
+      connection(def, "c-lost").isDefault = true;
+      delete connection(def, "c-lost").condition;
+    },
+    expected: { stepId: "outcome" },
+    says: 'Decision "Outcome?" has 2 default connections',
+  },
+  {
+    code: "decision.missing-condition",
+    title: "a decision branch without condition",
+    breakIt: (def) => {
+      connection(def, "c-lost").condition = "   ";
+    },
+    expected: { stepId: "outcome", connectionId: "c-lost", path: ["connections", 3, "condition"] },
+    says: 'Connection "Not interested" from Decision "Outcome?" to End "Lost" leaves Decision "Outcome?" without a condition.',
+  },
+  {
+    code: "decision.single-outgoing",
+    title: "a decision with only one way out",
+    breakIt: (def) => {
+      removeConnection(def, "c-converted");
+      removeConnection(def, "c-lost");
+    },
+    expected: { stepId: "outcome" },
+    says: 'Decision "Outcome?" has only one outgoing connection',
+  },
+  {
+    code: "decision.default-with-condition",
+    title: "a default that also has a condition",
+    breakIt: (def) => {
+      connection(def, "c-again").condition = 'outcome = "callAgain"';
+    },
+    expected: { stepId: "outcome", connectionId: "c-again", severity: "warning" },
+    says: "so its condition is ignored",
+  },
+  {
+    code: "connection.default-outside-decision",
+    title: "a default after a task",
+    breakIt: (def) => {
+      connection(def, "c-call").isDefault = true;
+    },
+    expected: { connectionId: "c-call", stepId: "call-back", severity: "warning" },
+    says: "is marked as default",
+  },
+  {
+    code: "connection.condition-outside-decision",
+    title: "a condition after a parallel split",
+    breakIt: (def) => {
+      connection(def, "c-ship").condition = "amount > 0";
+    },
+    expected: { connectionId: "c-ship", stepId: "split", path: ["connections", 5, "condition"] },
+    says: "only connections leaving a decision are chosen by condition",
+  },
+  {
+    code: "expression.syntax",
+    title: "a condition written with ==",
+    breakIt: (def) => {
+      connection(def, "c-converted").condition = 'outcome == "converted"';
+    },
+    expected: { connectionId: "c-converted", offset: 8, path: ["connections", 2, "condition"] },
+    says: 'The condition of connection "Converted" from Decision "Outcome?" to Parallel gateway "Fulfil" is not a valid expression. Syntax error at column 9 near "==": compare with a single = (and != for not equal).',
+  },
+  {
+    code: "parallel.mismatched",
+    title: "a parallel gateway with one way in and one way out",
+    breakIt: (def) => {
+      removeConnection(def, "c-welcome");
+      removeConnection(def, "c-welcomed");
+      def.steps = def.steps.filter((s) => s.id !== "welcome");
+    },
+    expected: { stepId: "split" },
+    says: 'Parallel gateway "Fulfil" has 1 incoming and 1 outgoing connection.',
+  },
+  {
+    code: "form.duplicate-key",
+    title: "two fields with one key in different sections",
+    breakIt: (def) => {
+      const blocks = step(def, "start", "start").form?.blocks ?? [];
+      blocks.push({ id: "f-name-2", type: "text", key: "name", label: "Contact name" });
+    },
+    expected: { stepId: "start", fieldId: "f-name-2", path: ["steps", 0, "form", "blocks", 4, "key"] },
+    says: 'Field "Contact name" in the start form of Start "New lead" has the key "name", which field "Name" already uses.',
+  },
+  {
+    code: "form.duplicate-field-id",
+    title: "two blocks with one id",
+    breakIt: (def) => {
+      const extra: FormBlock = {
+        id: "sec-extra",
+        type: "section",
+        title: "Extra",
+        children: [{ id: "f-phone", type: "phone", key: "mobile", label: "Mobile", required: false }],
+      };
+      step(def, "start", "start").form?.blocks.push(extra);
+    },
+    expected: { stepId: "start", fieldId: "f-phone", path: ["steps", 0, "form", "blocks", 4, "children", 0, "id"] },
+    says: 'Field "Mobile" in the start form of Start "New lead" has the id "f-phone", which another block of the form already uses.',
+  },
+  {
+    code: "form.select-no-options",
+    title: "a select without options",
+    breakIt: (def) => {
+      const outcome = step(def, "call-back", "userTask").form.blocks[0] as { options: unknown[] };
+      outcome.options = [];
+    },
+    expected: { stepId: "call-back", fieldId: "f-outcome" },
+    says: 'Field "Outcome" in the form of Task "Call back" has no options to choose from.',
+  },
+  {
+    code: "form.duplicate-option",
+    title: "a select with one value twice",
+    breakIt: (def) => {
+      const outcome = step(def, "call-back", "userTask").form.blocks[0] as { options: unknown[] };
+      outcome.options.push({ value: "converted", label: "Sold" });
+    },
+    expected: { stepId: "call-back", fieldId: "f-outcome", path: ["steps", 1, "form", "blocks", 0, "options", 3, "value"] },
+    says: 'has the option value "converted" more than once',
+  },
+  {
+    code: "form.min-above-max",
+    title: "a number field with minimum above maximum",
+    breakIt: (def) => {
+      const amount = step(def, "call-back", "userTask").form.blocks[1] as { maximum?: number };
+      amount.maximum = -1;
+    },
+    expected: { stepId: "call-back", fieldId: "f-amount" },
+    says: 'Field "Order amount" in the form of Task "Call back" has a minimum (0) above its maximum (-1)',
+  },
+  {
+    code: "mapping.unknown-field",
+    title: "an output mapping from a field the form does not have",
+    breakIt: (def) => {
+      step(def, "call-back", "userTask").outputs?.push({ from: "ammount", to: "total" });
+    },
+    expected: { stepId: "call-back", severity: "warning", path: ["steps", 1, "outputs", 3, "from"] },
+    says: 'Task "Call back" copies "ammount" to "total", but its form has no field with the key "ammount"',
+  },
+  {
+    code: "assignment.empty",
+    title: "a task assigned to a blank group",
+    breakIt: (def) => {
+      step(def, "ship", "userTask").assignment = { type: "group", group: "  " };
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "assignment", "group"] },
+    says: 'Task "Ship order" is not assigned to anyone',
+  },
+  {
+    code: "due.invalid-duration",
+    title: "a due duration in words",
+    breakIt: (def) => {
+      step(def, "ship", "userTask").due = { type: "duration", duration: "2 days" };
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "due", "duration"] },
+    says: 'The due duration "2 days" of Task "Ship order" is not an ISO 8601 duration',
+  },
+];
+
+describe("validate: one broken process per problem code", () => {
+  test.each(cases.map((c) => [c.code, c.title, c] as const))("%s: %s", (code, _title, c) => {
+    const def = leadToCustomer();
+    c.breakIt(def);
+    const problems = validate(def);
+    const found = problems.filter((p) => p.code === code);
+    expect(found, JSON.stringify(problems, null, 2)).toContainEqual(
+      expect.objectContaining({ severity: "error", ...c.expected, code }),
+    );
+    expect(found.some((p) => p.message.includes(c.says))).toBe(true);
+  });
+
+  test("every problem code has a case", () => {
+    const covered = new Set(cases.map((c) => c.code));
+    expect(problemCodes.filter((code) => !covered.has(code))).toEqual([]);
+  });
+});
+
+describe("validate: a definition of the wrong shape", () => {
+  test("reports every schema issue at once, each pointing at its step or field", () => {
+    const def = leadToCustomer() as unknown as {
+      key: string;
+      steps: Record<string, unknown>[];
+    };
+    def.key = "Lead To Customer";
+    const start = def.steps[0] as { form: { blocks: { children: Record<string, unknown>[] }[] } };
+    const company = start.form.blocks[0]?.children[1];
+    if (company) company.type = "checkbox";
+    const decision = def.steps[2];
+    if (decision) decision.kind = "gateway";
+
+    const problems = validate(def);
+    expect(problems.every((p) => p.code === "schema.invalid" && p.severity === "error")).toBe(true);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: ["key"],
+        message: "Process, key: use lower-case letters, digits and -, starting with a letter.",
+      }),
+      expect.objectContaining({
+        stepId: "start",
+        fieldId: "f-company",
+        path: ["steps", 0, "form", "blocks", 0, "children", 1, "type"],
+        message:
+          'Step "New lead", form field "Company", type: must be one of text, longText, number, date, select, yesNo, email, phone, section.',
+      }),
+      expect.objectContaining({
+        stepId: "outcome",
+        path: ["steps", 2, "kind"],
+        message: 'Step "Outcome?", kind: must be one of start, userTask, exclusiveGateway, parallelGateway, end.',
+      }),
+    ]);
+  });
+
+  test("names a connection by its id", () => {
+    const def = leadToCustomer() as unknown as { connections: Record<string, unknown>[] };
+    const first = def.connections[0];
+    if (first) first.target = 5;
+    expect(validate(def)).toEqual([
+      {
+        code: "schema.invalid",
+        severity: "error",
+        connectionId: "c-start",
+        path: ["connections", 0, "target"],
+        message: 'Connection "c-start", target: must be a string.',
+      },
+    ]);
+  });
+
+  test("says when the input is not a process at all", () => {
+    expect(validate(null)).toEqual([
+      { code: "schema.invalid", severity: "error", path: [], message: "Process: must be an object." },
+    ]);
+  });
+});
+
+describe("hasErrors", () => {
+  test("is false for warnings only and true once an error is present", () => {
+    const def = leadToCustomer();
+    const again = def.connections.find((c) => c.id === "c-again");
+    if (again) again.isDefault = false;
+    if (again) again.condition = 'outcome = "callAgain"';
+    const warnings = validate(def);
+    expect(warnings.map((p) => p.code)).toEqual(["decision.no-default"]);
+    expect(hasErrors(warnings)).toBe(false);
+    if (again) again.condition = 'outcome = = "callAgain"';
+    const errors = validate(def);
+    expect(errors.map((p) => p.code)).toContain("expression.syntax");
+    expect(hasErrors(errors)).toBe(true);
+  });
+});
+
+describe("isIsoDuration via due rules", () => {
+  test.each(["PT4H", "P2D", "P1DT2H", "P1W", "PT30M", "PT1.5S", "P1Y2M"])("accepts %s", (duration) => {
+    const def = leadToCustomer();
+    step(def, "ship", "userTask").due = { type: "duration", duration };
+    expect(validate(def)).toEqual([]);
+  });
+  test.each(["P", "PT", "P1DT", "4H", "PT4", "p2d", "P1.5D", "PT-1H"])("rejects %s", (duration) => {
+    const def = leadToCustomer();
+    step(def, "ship", "userTask").due = { type: "duration", duration };
+    expect(validate(def).map((p) => p.code)).toEqual(["due.invalid-duration"]);
+  });
+});

@@ -1,0 +1,35 @@
+import { processDefinitionSchema } from "./process-definition.ts";
+import type { Problem } from "./problems.ts";
+import { createContext } from "./validation/context.ts";
+import { checkExpressions } from "./validation/expression-checks.ts";
+import { checkForms } from "./validation/form-checks.ts";
+import { checkGateways } from "./validation/gateway-checks.ts";
+import { checkGraph } from "./validation/graph-checks.ts";
+import { schemaProblems } from "./validation/schema-problems.ts";
+
+/**
+ * Every problem of a draft at once, each pointing at a step, connection or
+ * form field, so the studio can mark them all and publishing can refuse
+ * with the full list.
+ *
+ * A definition that does not even have the right shape gets only its
+ * `schema.invalid` problems: the graph checks need well-formed steps. Once
+ * the shape is right, every check runs and none stops at its first finding.
+ * Warnings (e.g. a decision without default) do not block publishing.
+ */
+export function validate(definition: unknown): Problem[] {
+  const parsed = processDefinitionSchema.safeParse(definition);
+  if (!parsed.success) return schemaProblems(parsed.error.issues, definition);
+  const problems: Problem[] = [];
+  const ctx = createContext(parsed.data, problems);
+  checkGraph(ctx);
+  checkGateways(ctx);
+  checkExpressions(ctx);
+  checkForms(ctx);
+  return problems;
+}
+
+/** True when any problem is an error (warnings alone allow publishing). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}

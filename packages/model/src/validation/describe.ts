@@ -1,0 +1,27 @@
+import type { Connection, Step, StepKind } from "../process-definition.ts";
+import type { CheckContext } from "./context.ts";
+
+/** How problem messages name things: the words an analyst sees on the canvas. */
+const kindNouns: Record<StepKind, string> = {
+  start: "Start",
+  userTask: "Task",
+  exclusiveGateway: "Decision",
+  parallelGateway: "Parallel gateway",
+  end: "End",
+};
+
+/** `Decision "Outcome?"`; a step without a name is named by its id. */
+export function describeStep(step: Step): string {
+  return `${kindNouns[step.kind]} "${step.name.trim() || step.id}"`;
+}
+
+/** `Connection "Converted" from Task "Call back" to End "Done"`. */
+export function describeConnection(ctx: CheckContext, connection: Connection): string {
+  const end = (id: string) => {
+    const step = ctx.stepsById.get(id);
+    return step ? describeStep(step) : `"${id}"`;
+  };
+  const label = connection.label?.trim();
+  const name = label ? `Connection "${label}"` : "The connection";
+  return `${name} from ${end(connection.source)} to ${end(connection.target)}`;
+}

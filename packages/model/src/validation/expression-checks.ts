@@ -1,0 +1,93 @@
+import { checkFeelExpression } from "../feel-syntax.ts";
+import type { Step } from "../process-definition.ts";
+import type { Problem } from "../problems.ts";
+import { type CheckContext, conditionOf, connectionPath, stepPath } from "./context.ts";
+import { describeConnection, describeStep } from "./describe.ts";
+import { isIsoDuration } from "./iso-duration.ts";
+
+/**
+ * Every piece of FEEL in the definition must parse, so that a published
+ * process never fails on a typo at runtime; plus the other free-text rules
+ * of a task (assignee not blank, due duration in ISO 8601).
+ */
+export function checkExpressions(ctx: CheckContext): void {
+  for (const c of ctx.definition.connections) {
+    const condition = conditionOf(c);
+    if (condition === undefined) continue;
+    checkFeel(ctx, c.condition ?? "", `The condition of ${lowerFirst(describeConnection(ctx, c))}`, {
+      connectionId: c.id,
+      path: connectionPath(ctx, c, "condition"),
+    });
+  }
+  for (const step of ctx.definition.steps) {
+    if (step.kind === "userTask") checkTask(ctx, step);
+    if (step.kind === "start" || step.kind === "userTask") checkOutputs(ctx, step);
+  }
+}
+
+function checkTask(ctx: CheckContext, step: Extract<Step, { kind: "userTask" }>): void {
+  const name = describeStep(step);
+  const at = { stepId: step.id };
+  const { assignment, due } = step;
+  const assignee =
+    assignment.type === "user" ? assignment.user : assignment.type === "group" ? assignment.group : assignment.expression;
+  if (assignee.trim() === "") {
+    ctx.report({
+      ...at,
+      code: "assignment.empty",
+      severity: "error",
+      message: `${name} is not assigned to anyone: its ${assignment.type} is blank.`,
+      path: stepPath(ctx, step, "assignment", assignment.type),
+    });
+  } else if (assignment.type === "expression") {
+    checkFeel(ctx, assignment.expression, `The assignee expression of ${name}`, {
+      ...at,
+      path: stepPath(ctx, step, "assignment", "expression"),
+    });
+  }
+  if (due?.type === "expression") {
+    checkFeel(ctx, due.expression, `The due date expression of ${name}`, {
+      ...at,
+      path: stepPath(ctx, step, "due", "expression"),
+    });
+  }
+  if (due?.type === "duration" && !isIsoDuration(due.duration.trim())) {
+    ctx.report({
+      ...at,
+      code: "due.invalid-duration",
+      severity: "error",
+      message: `The due duration "${due.duration}" of ${name} is not an ISO 8601 duration; write for example PT4H (4 hours), P2D (2 days) or P1DT2H (1 day and 2 hours).`,
+      path: stepPath(ctx, step, "due", "duration"),
+    });
+  }
+}
+
+function checkOutputs(ctx: CheckContext, step: Extract<Step, { kind: "start" | "userTask" }>): void {
+  step.outputs?.forEach((mapping, i) => {
+    checkFeel(ctx, mapping.from, `The value copied to "${mapping.to}" by ${describeStep(step)}`, {
+      stepId: step.id,
+      path: stepPath(ctx, step, "outputs", i, "from"),
+    });
+  });
+}
+
+function checkFeel(
+  ctx: CheckContext,
+  text: string,
+  subject: string,
+  at: Pick<Problem, "stepId" | "connectionId" | "path">,
+): void {
+  const result = checkFeelExpression(text);
+  if (result.ok) return;
+  ctx.report({
+    ...at,
+    code: "expression.syntax",
+    severity: "error",
+    message: `${subject} is not a valid expression. ${result.message}`,
+    offset: result.offset,
+  });
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { auditEvents, instances, packageVersions, taskDrafts, tasks, type Database } from "@baton/db";
+import { step, type InstanceState } from "@baton/engine";
+import type { CompiledForm, ProcessDefinition } from "@baton/model";
+import type { Actor } from "./actor.ts";
+import { applyCommands } from "./apply-commands.ts";
+import { conflict, forbidden, notFound } from "./errors.ts";
+import { checkFormData } from "./form-data.ts";
+import { requireId } from "./ids.ts";
+import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
+
+/**
+ * Completing a task is one transaction (ARCHITECTURE.md, step 6):
+ *  1. lock the instance row (FOR UPDATE), so steps of one instance queue;
+ *  2. re-read the task under that lock and check the actor may complete it
+ *     (open, assigned to them) — a second, concurrent completion finds it
+ *     completed and is refused;
+ *  3. validate the data against the published form's JSON Schema;
+ *  4. run the engine step (it applies the step's output mapping);
+ *  5. store the task's submission, apply the engine's commands (new tasks,
+ *     audit of decisions and variable changes), store the new state;
+ *  6. delete the task's draft and append `task.completed` to the audit log.
+ * Any failure rolls all of it back; the draft is then still there.
+ */
+export type CompleteOptions = {
+  now?: Date;
+  /** Test seam: runs inside the transaction right after the engine step. */
+  afterEngineStep?: () => void | Promise<void>;
+};
+
+export type CompleteResult = { instanceId: string; instanceStatus: InstanceState["status"]; next: TaskSummary[] };
+
+export async function completeTask(
+  db: Database,
+  actor: Actor,
+  input: { taskId: string; data: unknown },
+  options: CompleteOptions = {},
+): Promise<CompleteResult> {
+  const now = (options.now ?? new Date()).toISOString();
+  const [located] = await db.select({ instanceId: tasks.instanceId }).from(tasks).where(eq(tasks.id, requireId(input.taskId, "Task")));
+  if (!located) throw notFound(`Task "${input.taskId}"`);
+
+  const outcome = await db.transaction(async (tx) => {
+    const [instance] = await tx.select().from(instances).where(eq(instances.id, located.instanceId)).for("update");
+    const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId));
+    if (!instance || !task) throw notFound(`Task "${input.taskId}"`);
+    const isAssignee = task.assigneeId === actor.userId;
+    const inGroup = actor.groups.some((g) => g.id === task.candidateGroupId);
+    if (!isAssignee && !inGroup && actor.role !== "admin") throw notFound(`Task "${input.taskId}"`);
+    if (task.status !== "open") throw conflict(`"${task.name}" was already ${task.status}${task.completedBy === actor.userId ? " by you" : ""}; nothing was changed.`);
+    if (!isAssignee) {
+      throw forbidden(task.assigneeId ? `"${task.name}" is assigned to someone else.` : `Claim "${task.name}" before completing it.`);
+    }
+
+    const [pkg] = await tx.select().from(packageVersions).where(eq(packageVersions.id, instance.packageVersionId));
+    const definition = pkg!.definition as ProcessDefinition;
+    const data = checkFormData((pkg!.forms as Record<string, CompiledForm>)[task.stepId], input.data, `"${task.name}"`);
+
+    const result = step(
+      definition,
+      instance.state as InstanceState,
+      { type: "taskCompleted", tokenId: task.tokenId, data, completedBy: actor.username },
+      { now, newId: randomUUID },
+    );
+    await options.afterEngineStep?.();
+
+    await tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id));
+    await tx.insert(auditEvents).values({ instanceId: instance.id, taskId: task.id, actorId: actor.userId, type: "task.completed", data: { stepId: task.stepId, data }, at: now });
+    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);
+    await tx
+      .update(instances)
+      .set({
+        state: applied.state,
+        variables: applied.state.variables,
+        status: applied.state.status,
+        endedAt: applied.state.status === "completed" ? now : null,
+        revision: instance.revision + 1,
+      })
+      .where(eq(instances.id, instance.id));
+    await tx.delete(taskDrafts).where(eq(taskDrafts.taskId, task.id));
+    return { instanceId: instance.id, status: applied.state.status, createdTaskIds: applied.createdTaskIds };
+  });
+
+  const next = outcome.createdTaskIds.length ? await loadTaskSummaries(db, actor, inArray(tasks.id, outcome.createdTaskIds)) : [];
+  return { instanceId: outcome.instanceId, instanceStatus: outcome.status, next };
+}

@@ -1,0 +1,29 @@
+import { validateFormData } from "@baton/forms";
+import type { CompiledForm } from "@baton/model";
+import { invalidInput, UserError } from "./errors.ts";
+
+/**
+ * Server-side check of form data against the published form's JSON Schema.
+ * The browser validates too, but only this decides. A step without a form
+ * accepts only an empty object.
+ */
+export function checkFormData(form: CompiledForm | undefined, input: unknown, where: string): Record<string, unknown> {
+  const data = input ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw invalidInput(`The data for ${where} must be an object of field values, not ${Array.isArray(data) ? "a list" : typeof data}.`);
+  }
+  if (!form) {
+    if (Object.keys(data).length > 0) throw invalidInput(`${capitalise(where)} has no form, so it takes no data.`);
+    return {};
+  }
+  const result = validateFormData(form, data);
+  if (result.ok) return result.data;
+  const first = result.fieldErrors[0]!;
+  throw new UserError(
+    "INVALID_DATA",
+    `Some fields of ${where} need attention: ${first.message}${result.fieldErrors.length > 1 ? ` (and ${result.fieldErrors.length - 1} more)` : ""}`,
+    { fieldErrors: result.fieldErrors },
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

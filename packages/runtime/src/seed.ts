@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { processDrafts, users, type Database } from "@baton/db";
+import { loadActor, type Role } from "./actor.ts";
+import { ensureGroup, ensureUser } from "./directory.ts";
+import { saveDraft } from "./drafts.ts";
+import { publishDefinition, type PublishResult } from "./publish.ts";
+
+/**
+ * Demo data for a first start: groups, users with known passwords (printed
+ * at start and listed in the README) and every template published. Safe to
+ * run again: it only adds what is missing and never touches edited drafts.
+ */
+export const DEMO_GROUPS = [
+  { key: "service-desk", name: "Service desk" },
+  { key: "sales", name: "Sales" },
+  { key: "shipping", name: "Shipping" },
+  { key: "analysts", name: "Analysts" },
+  { key: "admins", name: "Admins" },
+] as const;
+
+export type DemoUser = { username: string; displayName: string; role: Role; password: string; groups: string[] };
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: "admin", displayName: "Ada Admin", role: "admin", password: "admin-demo", groups: ["admins"] },
+  { username: "ana", displayName: "Ana Analyst", role: "analyst", password: "ana-demo", groups: ["analysts"] },
+  { username: "dana", displayName: "Dana Desk", role: "participant", password: "dana-demo", groups: ["service-desk"] },
+  { username: "sam", displayName: "Sam Sales", role: "participant", password: "sam-demo", groups: ["sales"] },
+  { username: "sara", displayName: "Sara Sales", role: "participant", password: "sara-demo", groups: ["sales"] },
+  { username: "shay", displayName: "Shay Shipping", role: "participant", password: "shay-demo", groups: ["shipping"] },
+];
+
+export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[] };
+
+/** Reads a template folder's `process.json`. */
+export function readTemplate(folder: string): unknown {
+  const file = join(folder, "process.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Template ${file} could not be read: ${(error as Error).message}`);
+  }
+}
+
+export function templateFolders(templatesDir: string): string[] {
+  return readdirSync(templatesDir)
+    .map((name) => join(templatesDir, name))
+    .filter((path) => statSync(path).isDirectory())
+    .sort();
+}
+
+export async function seedDemo(database: Database, templatesDir: string): Promise<SeedReport> {
+  // One transaction under a lock: servers starting together seed once.
+  return database.transaction(async (db) => {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext('baton.seed'))`);
+    return seedWith(db, templatesDir);
+  });
+}
+
+async function seedWith(db: Database, templatesDir: string): Promise<SeedReport> {
+  for (const group of DEMO_GROUPS) await ensureGroup(db, group.key, group.name);
+  const usersCreated: string[] = [];
+  for (const user of DEMO_USERS) if (await ensureUser(db, user)) usersCreated.push(user.username);
+  const admin = await loadActor(db, { username: "admin" });
+  const published: PublishResult[] = [];
+  const draftsCreated: string[] = [];
+  for (const folder of templateFolders(templatesDir)) {
+    const definition = readTemplate(folder) as { key: string };
+    const [draft] = await db.select({ key: processDrafts.key }).from(processDrafts).where(eq(processDrafts.key, definition.key));
+    if (!draft) {
+      await saveDraft(db, admin, { key: definition.key, expectedVersion: null, definition });
+      draftsCreated.push(definition.key);
+    }
+    published.push(await publishDefinition(db, admin, definition));
+  }
+  return { usersCreated, published, draftsCreated };
+}
+
+export async function isEmptyDatabase(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length === 0;
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { instances, tasks, taskDrafts, auditEvents, type Database, type DatabaseHandle } from "@baton/db";
+import { loadActor, type Actor } from "../actor.ts";
+import { seedDemo } from "../seed.ts";
+
+/** The repository's own templates: seeded into every test database. */
+export const templatesDir = fileURLToPath(new URL("../../../../templates", import.meta.url));
+
+export type RuntimeFixture = {
+  handle: DatabaseHandle;
+  db: Database;
+  as: (username: string) => Promise<Actor>;
+};
+
+export async function seededFixture(open: () => Promise<DatabaseHandle>): Promise<RuntimeFixture> {
+  const handle = await open();
+  await seedDemo(handle.db, templatesDir);
+  return { handle, db: handle.db, as: (username) => loadActor(handle.db, { username }) };
+}
+
+/** Everything a completion could touch, to prove that a failure changed nothing. */
+export async function snapshotInstance(db: Database, instanceId: string) {
+  const [instance] = await db.select().from(instances).where(eq(instances.id, instanceId));
+  const taskRows = await db.select().from(tasks).where(eq(tasks.instanceId, instanceId)).orderBy(tasks.createdAt, tasks.id);
+  const drafts = [];
+  for (const t of taskRows) drafts.push(...(await db.select().from(taskDrafts).where(eq(taskDrafts.taskId, t.id))));
+  const audit = await db.select().from(auditEvents).where(eq(auditEvents.instanceId, instanceId)).orderBy(auditEvents.id);
+  return { instance, tasks: taskRows, drafts, audit };
+}
+
+export const prospect = {
+  name: "Grace Hopper",
+  company: "Navy Labs",
+  phone: "+1 555 0100",
+  email: "grace@example.com",
+  product: "business",
+};
