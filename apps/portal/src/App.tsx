@@ -1,3 +1,4 @@
+import { lazy } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { RequireAuth } from "./auth/RequireAuth.tsx";
 import { AppLayout } from "./components/AppLayout.tsx";
@@ -8,8 +9,11 @@ import { MyRequestsPage } from "./pages/MyRequestsPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { StartListPage } from "./pages/StartListPage.tsx";
-import { StartProcessPage } from "./pages/StartProcessPage.tsx";
-import { TaskPage } from "./task/TaskPage.tsx";
+
+// The pages with forms carry rjsf and ajv (most of the bundle): loaded when
+// first opened, so sign-in and the inbox come up fast.
+const StartProcessPage = lazy(() => import("./pages/StartProcessPage.tsx").then((m) => ({ default: m.StartProcessPage })));
+const TaskPage = lazy(() => import("./task/TaskPage.tsx").then((m) => ({ default: m.TaskPage })));
 
 /** The portal's pages. Everything but sign-in needs a signed-in user. */
 export function App() {

@@ -35,6 +35,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (restart, failover) must not crash
+  // Baton: the pool drops it and opens a new one on the next query.
+  pool.on("error", (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = drizzle(pool, { schema });
   return {
     db: db as unknown as Database,

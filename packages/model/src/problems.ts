@@ -47,5 +47,7 @@ export const problemCodes = [
   "mapping.unknown-field",
   "assignment.empty",
   "due.invalid-duration",
+  "form.reserved-key",
+  "process.unknown-time-zone",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -343,6 +343,25 @@ const cases: Case[] = [
     says: 'has the option value "converted" more than once',
   },
   {
+    code: "form.reserved-key",
+    title: "a field whose key is a reserved name",
+    breakIt: (def) => {
+      const outcome = step(def, "call-back", "userTask").form.blocks[0] as { key: string };
+      outcome.key = "initiator";
+    },
+    expected: { stepId: "call-back", fieldId: "f-outcome", path: ["steps", 1, "form", "blocks", 0, "key"] },
+    says: 'has the key "initiator", a name Baton reserves',
+  },
+  {
+    code: "process.unknown-time-zone",
+    title: "a time zone that does not exist",
+    breakIt: (def) => {
+      (def as { timeZone: string }).timeZone = "Mars/Olympus";
+    },
+    expected: { path: ["timeZone"] },
+    says: 'The time zone "Mars/Olympus" is unknown',
+  },
+  {
     code: "form.min-above-max",
     title: "a number field with minimum above maximum",
     breakIt: (def) => {

@@ -26,7 +26,22 @@ export function validate(definition: unknown): Problem[] {
   checkGateways(ctx);
   checkExpressions(ctx);
   checkForms(ctx);
+  checkTimeZone(ctx.definition.timeZone, problems);
   return problems;
+}
+
+/** Calendar due rules count days in the process's time zone: it must exist. */
+function checkTimeZone(timeZone: string, problems: Problem[]): void {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    problems.push({
+      code: "process.unknown-time-zone",
+      severity: "error",
+      message: `The time zone "${timeZone}" is unknown; use an IANA name such as "Europe/Berlin" or "UTC".`,
+      path: ["timeZone"],
+    });
+  }
 }
 
 /** True when any problem is an error (warnings alone allow publishing). */

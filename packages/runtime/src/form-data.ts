@@ -17,7 +17,7 @@ export function checkFormData(form: CompiledForm | undefined, input: unknown, wh
     return {};
   }
   const result = validateFormData(form, data);
-  if (result.ok) return result.data;
+  if (result.ok) return withReadOnlyValues(form, result.data);
   const first = result.fieldErrors[0]!;
   throw new UserError(
     "INVALID_DATA",
@@ -27,3 +27,19 @@ export function checkFormData(form: CompiledForm | undefined, input: unknown, wh
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * JSON Schema's `readOnly` is only a hint to the browser: a participant could
+ * still send a changed value. The server keeps read-only fields at their
+ * designed default (or leaves them out when there is none).
+ */
+function withReadOnlyValues(form: CompiledForm, data: Record<string, unknown>): Record<string, unknown> {
+  const properties = (form.schema.properties ?? {}) as Record<string, { readOnly?: boolean; default?: unknown }>;
+  const out = { ...data };
+  for (const [key, property] of Object.entries(properties)) {
+    if (!property.readOnly) continue;
+    if ("default" in property) out[key] = property.default;
+    else delete out[key];
+  }
+  return out;
+}

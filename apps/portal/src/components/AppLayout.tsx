@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { CirclePlay, Inbox, ListChecks, LogOut } from "lucide-react";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/use-me.ts";
 import { ME_KEY } from "../lib/query-client.ts";
 import { trpc } from "../lib/trpc.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { FullPageLoading } from "./Loading.tsx";
 import { useToast } from "./Toasts.tsx";
 
 const NAV = [
@@ -68,7 +69,9 @@ export function AppLayout() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
-          <Outlet />
+          <Suspense fallback={<FullPageLoading label="Loading…" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -36,8 +36,9 @@ describe("describeDue", () => {
   });
 
   it("gives the exact moment for the tooltip", () => {
-    expect(describeDue(new Date(2025, 2, 14, 17, 0), now, "en-GB").exact).toBe(
-      "Friday 14 March 2025 at 17:00",
+    // ICU versions differ on the comma after the weekday.
+    expect(describeDue(new Date(2025, 2, 14, 17, 0), now, "en-GB").exact).toMatch(
+      /^Friday,? 14 March 2025 at 17:00$/,
     );
   });
 

@@ -86,7 +86,9 @@ export function ProcessCanvas({ definition, problems, selection, onSelect, direc
           deleteKeyCode={null}
           multiSelectionKeyCode={null}
           fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+          fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
+          // Raising a selected edge would put its line over the edge labels.
+          elevateEdgesOnSelect={false}
           minZoom={0.2}
           maxZoom={2}
           attributionPosition="bottom-left"

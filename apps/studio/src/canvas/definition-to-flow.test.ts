@@ -31,7 +31,7 @@ describe("definitionToFlow", () => {
     expect(callBack.data.assignee).toEqual({ type: "group", text: "Sales reps" });
     expect(callBack.data.due).toBe("Due today");
     const order = nodes.find((n) => n.id === "enterOrder")!;
-    expect(order.data.assignee).toEqual({ type: "expression", text: "Chosen by rule" });
+    expect(order.data.assignee).toEqual({ type: "expression", text: "salesRep" });
     expect(order.data.due).toBe("Due in 4 hours");
     expect(nodes.find((n) => n.id === "decision")!.data.assignee).toBeUndefined();
   });

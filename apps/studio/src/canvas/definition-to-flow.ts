@@ -73,7 +73,6 @@ export function definitionToFlow({ definition, problems, selection, directory }:
       sourceHandle: `s-${sides.source}`,
       targetHandle: `t-${sides.target}`,
       selected,
-      zIndex: selected ? 10 : 0,
       markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color },
       interactionWidth: 18,
       ariaLabel: `Connection ${stepDisplayName(source)} to ${stepDisplayName(target)}`,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { validate, type Problem } from "@baton/model";
 import { sampleProcess } from "../test/sample-process.ts";
-import { connectionDisplayName, countProblems, groupProblems, severityByElement } from "./group-problems.ts";
+import {
+  connectionDisplayName,
+  countProblems,
+  groupProblems,
+  severityByElement,
+  summarizeProblems,
+} from "./group-problems.ts";
 
 const p = (severity: Problem["severity"], extra: Partial<Problem> = {}): Problem => ({
   code: "step.dead-end",
@@ -61,6 +67,9 @@ describe("countProblems and severityByElement", () => {
       p("warning", { connectionId: "c", stepId: "a" }),
     ];
     expect(countProblems(problems)).toEqual({ errors: 1, warnings: 3 });
+    expect(summarizeProblems(problems)).toBe("1 error and 3 warnings");
+    expect(summarizeProblems(problems.slice(0, 1))).toBe("1 warning");
+    expect(summarizeProblems([])).toBe("no problems");
     const marks = severityByElement(problems);
     expect(marks.steps.get("a")).toBe("error");
     expect(marks.connections.get("c")).toBe("warning");

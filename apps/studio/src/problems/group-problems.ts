@@ -20,6 +20,15 @@ export function countProblems(problems: readonly Problem[]): { errors: number; w
   return { errors, warnings: problems.length - errors };
 }
 
+/** "2 errors and 1 warning", "1 warning", "no problems". */
+export function summarizeProblems(problems: readonly Problem[]): string {
+  const { errors, warnings } = countProblems(problems);
+  const parts: string[] = [];
+  if (errors) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return parts.length ? parts.join(" and ") : "no problems";
+}
+
 /** A readable name for a connection: its label, then where it goes. */
 export function connectionDisplayName(definition: ProcessDefinition, connectionId: string): string {
   const c = definition.connections.find((x) => x.id === connectionId);

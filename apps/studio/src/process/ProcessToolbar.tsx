@@ -37,13 +37,14 @@ export function ProcessToolbar(props: Props) {
           {isDraft ? (
             <>
               <span className="tag">Draft v{view.version}</span>
-              <span>· saved</span>
+              <span>· saved ·</span>
             </>
           ) : (
             <>
               <span className="tag tag-published">
                 <Eye size={12} aria-hidden="true" /> Version {view.version} · read-only
               </span>
+              <span>·</span>
             </>
           )}
           <span className="muted" title={formatDateTime(when)}>

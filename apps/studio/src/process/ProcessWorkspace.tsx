@@ -8,7 +8,7 @@ import type { DraftView, VersionSummary } from "../api/studio-types.ts";
 import { api } from "../api/trpc-client.ts";
 import type { FocusRequest } from "../canvas/FocusOnRequest.tsx";
 import { ProcessCanvas } from "../canvas/ProcessCanvas.tsx";
-import { countProblems } from "../problems/group-problems.ts";
+import { countProblems, summarizeProblems } from "../problems/group-problems.ts";
 import { ProblemsPanel } from "../problems/ProblemsPanel.tsx";
 import { PropertiesPanel } from "../properties/PropertiesPanel.tsx";
 import { useToast } from "../ui/Toaster.tsx";
@@ -57,11 +57,8 @@ export function ProcessWorkspace({ processKey, view, versions, hasDraft, onChoos
     mutationFn: () => api.validate(definition),
     onSuccess: ({ problems: found }) => {
       setServerCheck({ problems: found, at: new Date(), reason: "validate" });
-      const { errors, warnings } = countProblems(found);
-      toast(
-        found.length === 0 ? "No problems found" : `Found ${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"}`,
-        errors ? "error" : found.length ? "info" : "success",
-      );
+      const { errors } = countProblems(found);
+      toast(`Server check: ${summarizeProblems(found)}`, errors ? "error" : found.length ? "info" : "success");
     },
     onError: (error) => toast(readBatonError(error).message, "error"),
   });

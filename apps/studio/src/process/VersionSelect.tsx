@@ -25,8 +25,7 @@ export function VersionSelect({ versions, hasDraft, draftVersion, value, onChang
           <optgroup label="Published (read-only)">
             {versions.map((v) => (
               <option key={v.version} value={String(v.version)}>
-                Version {v.version} · {formatRelativeTime(v.publishedAt)}
-                {v.publishedBy ? ` · ${v.publishedBy}` : ""}
+                Version {v.version} ({formatRelativeTime(v.publishedAt)})
               </option>
             ))}
           </optgroup>

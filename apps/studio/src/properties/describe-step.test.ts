@@ -32,7 +32,7 @@ describe("describeAssignment", () => {
   });
   it("shows the expression that picks the user", () => {
     const text = describeAssignment({ type: "expression", expression: "salesRep" });
-    expect(text.short).toBe("Chosen by rule");
+    expect(text.short).toBe("salesRep");
     expect(text.long).toContain("salesRep");
   });
 });

@@ -46,7 +46,7 @@ export function describeAssignment(assignment: Assignment, directory?: Directory
     case "expression":
       return {
         type: "expression",
-        short: "Chosen by rule",
+        short: assignment.expression,
         long: `The user named by the expression ${assignment.expression}`,
       };
   }

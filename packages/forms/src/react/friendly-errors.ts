@@ -1,6 +1,6 @@
 import type { RJSFValidationError } from "@rjsf/utils";
 import { describeSchemaError } from "../field-error-message.ts";
-import { propertySegments } from "./field-label.ts";
+import { propertySegments } from "./property-path.ts";
 
 /**
  * rjsf's `transformErrors` for Baton forms: ajv's "must have required

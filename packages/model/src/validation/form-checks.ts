@@ -4,6 +4,9 @@ import type { Step } from "../process-definition.ts";
 import { type CheckContext, stepPath } from "./context.ts";
 import { describeStep } from "./describe.ts";
 
+/** Names expressions read for Baton itself: the starter, the clock, the completing user. */
+export const RESERVED_NAMES = ["initiator", "now", "today", "completedBy"];
+
 type FormStep = Extract<Step, { kind: "start" | "userTask" }>;
 type PlacedBlock = { block: FormBlock; path: (string | number)[] };
 
@@ -50,6 +53,15 @@ function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): voi
       });
     } else {
       keys.set(block.key, block);
+    }
+    if (RESERVED_NAMES.includes(block.key)) {
+      ctx.report({
+        ...at,
+        code: "form.reserved-key",
+        severity: "error",
+        message: `${name} in ${where} has the key "${block.key}", a name Baton reserves (${RESERVED_NAMES.join(", ")}). Choose another key.`,
+        path: [...path, "key"],
+      });
     }
     checkField(ctx, block, `${name} in ${where}`, at);
   }

@@ -14,18 +14,21 @@ export function UserTaskNode({ data, selected }: NodeProps<StepNode>) {
       <div className="step-task-title" title={data.title}>
         {data.title}
       </div>
-      {data.assignee && (
-        <div className="step-task-meta" title={data.assignee.text}>
-          <AssigneeIcon size={13} aria-hidden="true" />
-          <span>{data.assignee.text}</span>
-        </div>
-      )}
-      {data.due && (
-        <div className="step-task-meta" title={data.due}>
-          <Clock size={13} aria-hidden="true" />
-          <span>{data.due}</span>
-        </div>
-      )}
+      {/* Who and when share one row so a two-line name still fits; a long assignee gets an ellipsis. */}
+      <div className="step-task-meta-row">
+        {data.assignee && (
+          <span className="step-task-meta" title={data.assignee.text}>
+            <AssigneeIcon size={13} aria-hidden="true" />
+            <span>{data.assignee.text}</span>
+          </span>
+        )}
+        {data.due && (
+          <span className="step-task-meta" title={data.due}>
+            <Clock size={13} aria-hidden="true" />
+            <span>{data.due}</span>
+          </span>
+        )}
+      </div>
       <NodeHandles />
     </div>
   );

@@ -1,17 +1,16 @@
 import type { ErrorListProps } from "@rjsf/utils";
 import { fieldIdForPath } from "../error-schema.ts";
-import { fieldLabel, propertySegments } from "../field-label.ts";
+import { propertySegments } from "../property-path.ts";
 
 /**
  * The summary above the form after a failed submit: how many things need
- * fixing, each naming its field with a button that moves focus there.
+ * fixing, each a button that moves focus to its field.
  */
-export function ErrorListTemplate({ errors, registry, uiSchema }: ErrorListProps) {
+export function ErrorListTemplate({ errors }: ErrorListProps) {
   const items = errors.map((e) => {
     const segments = propertySegments(e.property);
     return {
-      id: fieldIdForPath(segments),
-      label: segments.length > 0 ? fieldLabel(registry.rootSchema, uiSchema, segments) : "",
+      id: segments.length > 0 ? fieldIdForPath(segments) : null,
       message: e.message ?? e.stack,
     };
   });
@@ -24,15 +23,14 @@ export function ErrorListTemplate({ errors, registry, uiSchema }: ErrorListProps
       <ul className="bf-summary-list">
         {items.map((item, i) => (
           <li key={i}>
-            {item.label ? (
-              <>
-                <button type="button" className="bf-summary-link" onClick={() => focusField(item.id)}>
-                  {item.label}
-                </button>
-                {": "}
-              </>
-            ) : null}
-            {item.message}
+            {/* The messages name their field ("Phone is required."), so the message is the link to it. */}
+            {item.id ? (
+              <button type="button" className="bf-summary-link" onClick={() => focusField(item.id!)}>
+                {item.message}
+              </button>
+            ) : (
+              item.message
+            )}
           </li>
         ))}
       </ul>
