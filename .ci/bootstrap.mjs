@@ -97,11 +97,13 @@ if (mode === "start") {
   const failures = [];
   step("typecheck");
   if (run("pnpm", ["typecheck"]) !== 0) failures.push("typecheck");
+  // Built first: the server's tests serve the built studio and portal.
+  step("build");
+  const built = run("pnpm", ["build"]) === 0;
+  if (!built) failures.push("build");
   step("unit and integration tests (vitest; PostgreSQL tests run when 127.0.0.1:5432 answers)");
   if (run("pnpm", ["turbo", "run", "test", "--concurrency=2", "--", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]) !== 0) failures.push("vitest");
-  step("build");
-  if (run("pnpm", ["build"]) !== 0) failures.push("build");
-  else {
+  if (built) {
     step(`end-to-end tests (Playwright with ${chromium})`);
     if (run("pnpm", ["e2e"], { env: { CHROMIUM_PATH: chromium } }) !== 0) failures.push("e2e");
   }

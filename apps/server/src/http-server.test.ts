@@ -112,3 +112,15 @@ describe("HTTP server", () => {
     expect(res.json().error.message).toMatch(/was not found/);
   });
 });
+
+describe("serving the apps", () => {
+  it("serves the portal and studio pages, deep links included, and 404s missing assets", async () => {
+    for (const url of ["/portal/", "/portal/tasks/123", "/studio/processes/lead-to-customer"]) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/text\/html/);
+    }
+    expect((await app.inject({ url: "/portal/assets/missing.js" })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/" })).headers.location).toBe("/portal/");
+  });
+});

@@ -62,16 +62,25 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
+  const spas: { prefix: string; root: string }[] = [];
   for (const [prefix, root] of [["/studio/", env.studioDist], ["/portal/", env.portalDist]] as const) {
     if (!existsSync(root)) {
       app.log.warn(`${root} is missing: run "pnpm build" to serve ${prefix}`);
       continue;
     }
-    await app.register(fastifyStatic, { root, prefix, decorateReply: prefix === "/studio/", wildcard: false });
-    // Single-page app: unknown paths below the prefix get index.html.
-    app.get(`${prefix}*`, (_request, reply) => reply.sendFile("index.html", root));
+    await app.register(fastifyStatic, { root, prefix, decorateReply: spas.length === 0, index: "index.html" });
     app.get(prefix.slice(0, -1), (_request, reply) => reply.redirect(prefix));
+    spas.push({ prefix, root });
   }
+  // Single-page apps: a page path below a prefix (not a missing asset) gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    const spa = spas.find((s) => request.url.startsWith(s.prefix));
+    const path = request.url.split("?")[0] ?? "";
+    if (spa && request.method === "GET" && !path.slice(spa.prefix.length).startsWith("assets/")) {
+      return reply.type("text/html").sendFile("index.html", spa.root);
+    }
+    return reply.code(404).send({ error: `Nothing at ${request.method} ${path}.` });
+  });
   app.get("/", (_request, reply) => reply.redirect("/portal/"));
   return app;
 }

@@ -503,3 +503,13 @@ describe("isIsoDuration via due rules", () => {
     expect(validate(def).map((p) => p.code)).toEqual(["due.invalid-duration"]);
   });
 });
+
+describe("output mappings from what the engine provides", () => {
+  test("a task may remember who completed it; a start form may not", () => {
+    const def = leadToCustomer();
+    step(def, "call-back", "userTask").outputs?.push({ from: "completedBy", to: "salesRep" });
+    expect(validate(def).filter((p) => p.code === "mapping.unknown-field")).toEqual([]);
+    step(def, "start", "start").outputs = [{ from: "completedBy", to: "x" }];
+    expect(validate(def).filter((p) => p.code === "mapping.unknown-field").map((p) => p.stepId)).toEqual(["start"]);
+  });
+});

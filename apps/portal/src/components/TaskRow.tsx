@@ -12,11 +12,7 @@ export function TaskRow({ task, action }: { task: TaskSummary; action?: ReactNod
         <Link to={`/tasks/${encodeURIComponent(task.id)}`} className="task-row-link">
           {task.name}
         </Link>
-        <p className="task-row-meta">
-          <span>{task.processName}</span>
-          <span aria-hidden="true"> · </span>
-          <span>{task.instanceTitle}</span>
-        </p>
+        <p className="task-row-meta">{instanceLine(task)}</p>
         <div className="task-row-tags">
           <DueDate dueAt={task.dueAt} />
           {task.candidateGroup && !task.assignee ? (
@@ -36,4 +32,11 @@ export function TaskRow({ task, action }: { task: TaskSummary; action?: ReactNod
       {action ? <div className="task-row-action">{action}</div> : null}
     </li>
   );
+}
+
+/** "Lead to customer #12 — ACME Ltd" already names its process; other titles get the process in front. */
+function instanceLine(task: TaskSummary): string {
+  return task.instanceTitle.startsWith(task.processName)
+    ? task.instanceTitle
+    : `${task.processName} · ${task.instanceTitle}`;
 }

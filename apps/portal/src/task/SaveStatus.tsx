@@ -34,7 +34,7 @@ export function SaveStatus({ status, onRetry }: { status: Status; onRetry: () =>
     case "conflict":
       return (
         <span className="save-status save-status--error">
-          <CloudOff size={15} aria-hidden="true" /> Autosave stopped
+          <CloudOff size={15} aria-hidden="true" /> Autosave stopped: changed in another window
         </span>
       );
   }

@@ -25,7 +25,6 @@ export function FocusOnRequest({ request, definition }: { request: FocusRequest 
     if (known.length === 0) return;
     void flow.fitView({ nodes: known.map((id) => ({ id })), duration: 350, maxZoom: 1.1, padding: 0.6 });
     // Only a new request moves the view, not a re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request?.nonce]);
   return null;
 }

@@ -29,10 +29,14 @@ describe("definitionToFlow", () => {
     const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null, directory });
     const callBack = nodes.find((n) => n.id === "callBack")!;
     expect(callBack.data.assignee).toEqual({ type: "group", text: "Sales reps" });
-    expect(callBack.data.due).toBe("Due today");
+    expect(callBack.data.due?.short).toBe("Today");
     const order = nodes.find((n) => n.id === "enterOrder")!;
     expect(order.data.assignee).toEqual({ type: "expression", text: "salesRep" });
-    expect(order.data.due).toBe("Due in 4 hours");
+    expect(order.data.due).toEqual({ short: "4 hours", long: "Within 4 hours of the task being created" });
+    const noDue = sampleProcess();
+    delete (noDue.steps[3] as { due?: unknown }).due;
+    const plain = definitionToFlow({ definition: noDue, problems: [], selection: null });
+    expect(plain.nodes.find((n) => n.id === "enterOrder")!.data.due).toBeUndefined();
     expect(nodes.find((n) => n.id === "decision")!.data.assignee).toBeUndefined();
   });
 

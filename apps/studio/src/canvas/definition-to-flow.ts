@@ -49,7 +49,10 @@ export function definitionToFlow({ definition, problems, selection, directory }:
     if (step.kind === "userTask") {
       const a = describeAssignment(step.assignment, directory);
       node.data.assignee = { type: a.type, text: a.short };
-      node.data.due = describeDue(step.due).short;
+      if (step.due) {
+        const due = describeDue(step.due);
+        node.data.due = { short: due.short, long: due.long };
+      }
     }
     nodes.push(node);
   }

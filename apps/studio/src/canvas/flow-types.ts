@@ -10,7 +10,8 @@ export type StepNodeData = {
   problem?: Severity;
   /** Short texts for a user task card. */
   assignee?: { type: "user" | "group" | "expression"; text: string };
-  due?: string;
+  /** Absent when the task has no due rule. */
+  due?: { short: string; long: string };
 };
 export type StepNode = Node<StepNodeData, StepKind>;
 

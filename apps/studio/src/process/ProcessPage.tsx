@@ -1,4 +1,7 @@
-import { useParams, useSearchParams } from "react-router";
+import { SearchX } from "lucide-react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { readBatonError } from "../api/baton-error.ts";
+import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorState } from "../ui/ErrorState.tsx";
 import { Spinner } from "../ui/Spinner.tsx";
 import { ProcessWorkspace } from "./ProcessWorkspace.tsx";
@@ -16,6 +19,20 @@ export function ProcessPage() {
     return (
       <div className="page-center">
         <Spinner label="Opening the process…" />
+      </div>
+    );
+  }
+  if (data.status === "error" && readBatonError(data.error).code === "NOT_FOUND") {
+    return (
+      <div className="page-center">
+        <EmptyState icon={<SearchX size={28} />} title="There is no such process">
+          <p>
+            Nothing is known under the key <code>{key}</code>. It may have been mistyped or removed.
+          </p>
+          <p>
+            <Link to="/">Back to the processes</Link>
+          </p>
+        </EmptyState>
       </div>
     );
   }

@@ -57,12 +57,12 @@ describe("durations", () => {
 describe("describeDue", () => {
   it("covers every kind of due rule", () => {
     expect(describeDue(undefined)).toEqual({ short: "No due date", long: "No due date" });
-    expect(describeDue({ type: "endOfDay", days: 0 }).short).toBe("Due today");
+    expect(describeDue({ type: "endOfDay", days: 0 }).short).toBe("Today");
     expect(describeDue({ type: "endOfDay", days: 0 }).long).toBe("By the end of the day the task is created");
-    expect(describeDue({ type: "endOfDay", days: 1 }).short).toBe("Due in 1 day");
+    expect(describeDue({ type: "endOfDay", days: 1 }).short).toBe("1 day");
     expect(describeDue({ type: "endOfDay", days: 7 }).long).toBe("By the end of the day, 7 days after the task is created");
     expect(describeDue({ type: "duration", duration: "PT4H" })).toEqual({
-      short: "Due in 4 hours",
+      short: "4 hours",
       long: "Within 4 hours of the task being created",
     });
     expect(describeDue({ type: "duration", duration: "4h" }).long).toContain("not a valid duration");

@@ -86,24 +86,25 @@ export function describeDuration(text: string): string | null {
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
+/** `short` sits next to a clock icon on the canvas card, so it leaves out "due". */
 export type DueText = { short: string; long: string };
 
 export function describeDue(rule: DueRule | undefined): DueText {
   if (!rule) return { short: "No due date", long: "No due date" };
   switch (rule.type) {
     case "endOfDay":
-      if (rule.days === 0) return { short: "Due today", long: "By the end of the day the task is created" };
+      if (rule.days === 0) return { short: "Today", long: "By the end of the day the task is created" };
       return {
-        short: `Due in ${rule.days} day${rule.days === 1 ? "" : "s"}`,
+        short: `${rule.days} day${rule.days === 1 ? "" : "s"}`,
         long: `By the end of the day, ${rule.days} day${rule.days === 1 ? "" : "s"} after the task is created`,
       };
     case "duration": {
       const words = describeDuration(rule.duration);
-      if (!words) return { short: "Due: invalid duration", long: `"${rule.duration}" is not a valid duration (e.g. PT4H or P2D)` };
-      return { short: `Due in ${words}`, long: `Within ${words} of the task being created` };
+      if (!words) return { short: "Invalid", long: `"${rule.duration}" is not a valid duration (e.g. PT4H or P2D)` };
+      return { short: words, long: `Within ${words} of the task being created` };
     }
     case "expression":
-      return { short: "Due by rule", long: `When the expression ${rule.expression} says` };
+      return { short: "By rule", long: `When the expression ${rule.expression} says` };
   }
 }
 

@@ -123,6 +123,7 @@ function checkMappings(ctx: CheckContext, step: FormStep): void {
   step.outputs?.forEach((mapping, i) => {
     const head = FIELD_REFERENCE.exec(mapping.from.trim())?.[1];
     if (head === undefined || FEEL_LITERALS.has(head) || keys.has(head)) return;
+    if (head === "completedBy" && step.kind === "userTask") return; // the engine provides it
     ctx.report({
       code: "mapping.unknown-field",
       severity: "warning",

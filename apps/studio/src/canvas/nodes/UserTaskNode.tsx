@@ -23,9 +23,9 @@ export function UserTaskNode({ data, selected }: NodeProps<StepNode>) {
           </span>
         )}
         {data.due && (
-          <span className="step-task-meta" title={data.due}>
-            <Clock size={13} aria-hidden="true" />
-            <span>{data.due}</span>
+          <span className="step-task-meta" title={`Due: ${data.due.long}`}>
+            <Clock size={13} aria-label="Due" />
+            <span>{data.due.short}</span>
           </span>
         )}
       </div>
