@@ -75,6 +75,13 @@ describe("BatonForm", () => {
     expect((screen.getByLabelText("E-mail") as HTMLInputElement).type).toBe("email");
   });
 
+  it("starts a required choice empty, so nobody submits a decision they never made", () => {
+    const onChange = vi.fn();
+    renderForm({ onChange });
+    expect((screen.getByLabelText(/^Product/) as HTMLSelectElement).value).toBe("");
+    for (const call of onChange.mock.calls) expect(call[0]).not.toHaveProperty("product");
+  });
+
   it("groups sections under a legend and renders Yes/No as a labelled radio pair", () => {
     renderForm();
     const section = screen.getByRole("group", { name: "Interest" });

@@ -4,6 +4,7 @@ import {
   completeTask,
   getTask,
   inbox,
+  instanceDetails,
   myRequests,
   saveTaskDraft,
   startableProcesses,
@@ -37,4 +38,7 @@ export const portalRouter = router({
       return { instanceStatus: result.instanceStatus, next: result.next };
     }),
   myRequests: authedProcedure.query(({ ctx }) => myRequests(ctx.db, ctx.actor)),
+  instance: authedProcedure
+    .input(z.object({ instanceId: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => instanceDetails(ctx.db, ctx.actor, input.instanceId)),
 });

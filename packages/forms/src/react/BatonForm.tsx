@@ -90,6 +90,10 @@ export function BatonForm(props: BatonFormProps) {
       disabled={disabled}
       readonly={readonly}
       noHtml5Validate
+      // A choice (oneOf of consts) must start empty: rjsf would otherwise
+      // pre-fill the first option, and a participant could submit a decision
+      // they never made.
+      experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
       focusOnFirstError
       showErrorList="top"
       onChange={(e: IChangeEvent<FormData>, fieldId?: string) => onChange?.(e.formData ?? {}, fieldId)}

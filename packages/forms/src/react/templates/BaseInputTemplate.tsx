@@ -12,6 +12,8 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
   const { id, htmlName, value, required, readonly, disabled, autofocus, placeholder, type } = props;
   const { onChange, onChangeOverride, onBlur, onFocus, options, schema } = props;
   const inputProps = getInputProps(schema, type, options);
+  // An empty read-only date would show the browser's "mm/dd/yyyy" as if it asked for input.
+  if (readonly && inputProps.type === "date" && !value) inputProps.type = "text";
   const isNumber = inputProps.type === "number";
   const inputValue = isNumber ? (value || value === 0 ? value : "") : (value ?? "");
 

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { signIn, snap } from "./support.ts";
+
+/** The analyst opens the template on the canvas, checks it and publishes. */
+test("an analyst opens, validates and publishes lead to customer", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "studio", "ana");
+  await page.getByRole("link", { name: /Lead to customer/ }).click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(8);
+  await page.locator(".react-flow__node").filter({ hasText: "Call back the prospect" }).click();
+  await expect(page.getByRole("complementary").getByText("Anyone in Sales")).toBeVisible();
+  await snap(page, "studio-01-process");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /Publish/ }).click();
+  await expect(page.getByText(/Nothing changed since version 1|Published version/)).toBeVisible();
+  await snap(page, "studio-02-published");
+});
+
+test("a participant is sent to the portal", async ({ page }) => {
+  await page.goto("/studio/");
+  await page.getByLabel("User name").fill("sam");
+  await page.getByLabel("Password").fill("sam-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/for analysts and admins/)).toBeVisible();
+});
