@@ -102,7 +102,7 @@ if (mode === "start") {
   const built = run("pnpm", ["build"]) === 0;
   if (!built) failures.push("build");
   step("unit and integration tests (vitest; PostgreSQL tests run when 127.0.0.1:5432 answers)");
-  if (run("pnpm", ["turbo", "run", "test", "--concurrency=2", "--", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]) !== 0) failures.push("vitest");
+  if (run("pnpm", ["turbo", "run", "test", "--concurrency=2", "--continue", "--", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]) !== 0) failures.push("vitest");
   if (built) {
     step(`end-to-end tests (Playwright with ${chromium})`);
     if (run("pnpm", ["e2e"], { env: { CHROMIUM_PATH: chromium } }) !== 0) failures.push("e2e");
