@@ -6,6 +6,7 @@
 //                 typecheck, unit + integration tests, build, Playwright e2e,
 //                 and print one closing line "N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +57,22 @@ function install() {
   if (run("pnpm", ["install", "--frozen-lockfile"]) !== 0) process.exit(1);
 }
 
+/** Says up front whether the PostgreSQL half of the integration tests will run. */
+async function reportPostgres() {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
+  const reachable = await new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 5432), timeout: 2000 });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+  console.log(
+    reachable
+      ? `PostgreSQL answers at ${url.host}: integration tests run on embedded PGlite and on PostgreSQL.`
+      : `PostgreSQL does not answer at ${url.host}: its integration tests are SKIPPED (each says why); PGlite tests run.`,
+  );
+}
+
 /** Adds up the JSON reports of vitest (every package) and Playwright. */
 function tally() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -101,7 +118,8 @@ if (mode === "start") {
   step("build");
   const built = run("pnpm", ["build"]) === 0;
   if (!built) failures.push("build");
-  step("unit and integration tests (vitest; PostgreSQL tests run when 127.0.0.1:5432 answers)");
+  step("unit and integration tests (vitest)");
+  await reportPostgres();
   if (run("pnpm", ["turbo", "run", "test", "--concurrency=2", "--continue", "--", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]) !== 0) failures.push("vitest");
   if (built) {
     step(`end-to-end tests (Playwright with ${chromium})`);

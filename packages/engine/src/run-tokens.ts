@@ -45,6 +45,14 @@ function arrive(token: Token, run: Run): void {
       return parallelGatewayElement.arrive(token, step, run);
     case "end":
       return endElement.arrive(token, step, run);
+    case "approval":
+    case "timer":
+    case "notify":
+    case "serviceCall":
+    case "callActivity":
+      // Publishing refuses these until the runtime runs them; a package
+      // that has one anyway stops here visibly instead of crashing.
+      return run.raiseIncident(token, "step.unsupported", `${run.label(step.id)} is a ${step.kind} step, which this engine cannot run yet`);
     default: {
       const unknown: never = step;
       throw new Error(`no element for step kind "${(unknown as { kind: string }).kind}"`);

@@ -127,3 +127,14 @@ describe("the engine step", () => {
     expect(() => step(broken, undefined, { type: "started", data: {}, startedBy: "a" }, counterEnv())).toThrow(/unknown step "ghost"/);
   });
 });
+
+describe("a step kind this engine cannot run yet", () => {
+  it("stops the token there with a visible incident instead of crashing", () => {
+    const wait = { id: "wait", kind: "timer", name: "Wait a day", position: { x: 0, y: 0 }, timer: { type: "duration", duration: "P1D" } } as const;
+    const run = given(processOf([start("s"), wait, end("e")], chain("s", "wait", "e"))).whenStarted({});
+
+    expect(run.status).toBe("incident");
+    expect(run.state?.incidents[0]).toMatchObject({ stepId: "wait", code: "step.unsupported" });
+    expect(run.state?.tokens.map((t) => t.stepId)).toEqual(["wait"]);
+  });
+});

@@ -48,6 +48,7 @@ export const problemCodes = [
   "assignment.empty",
   "due.invalid-duration",
   "form.reserved-key",
+  "step.not-executable-yet",
   "process.unknown-time-zone",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

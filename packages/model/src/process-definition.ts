@@ -71,6 +71,87 @@ export const userTaskStepSchema = z.object({
   /** When absent, every field is copied to a variable of the same key. */
   outputs: z.array(outputMappingSchema).optional(),
 });
+/** How several approvers' votes decide (approval steps with several approvers). */
+export const completionRuleSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("all") }),
+  z.object({ type: z.literal("any") }),
+  z.object({ type: z.literal("majority") }),
+  z.object({ type: z.literal("count"), count: z.number().int().positive() }),
+  z.object({ type: z.literal("percentage"), percent: z.number().min(1).max(100) }),
+  z.object({ type: z.literal("expression"), expression: z.string().min(1) }),
+]);
+export type CompletionRule = z.infer<typeof completionRuleSchema>;
+
+/**
+ * An approval: one approver (assignment), or several (a group, or an
+ * expression yielding a list) voting in parallel or in turn. Each approver
+ * approves or rejects with a comment; the outcome lands in `resultVariable`.
+ */
+export const approvalStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("approval"),
+  approvers: assignmentSchema,
+  several: z
+    .object({ mode: z.enum(["parallel", "sequential"]), rule: completionRuleSchema })
+    .optional(),
+  /** An approver may not be the starter or an earlier approver. */
+  fourEyes: z.boolean().default(true),
+  due: dueRuleSchema.optional(),
+  /** Extra fields shown above the approve/reject decision. */
+  form: formDefinitionSchema.optional(),
+  resultVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).default("approval"),
+});
+
+/** Waits for a duration, or until a date (FEEL, e.g. the call-back date entered earlier). */
+export const timerStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("timer"),
+  timer: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("duration"), duration: z.string().min(1) }),
+    z.object({ type: z.literal("date"), expression: z.string().min(1) }),
+  ]),
+});
+
+/** Alerts a user or a group (in-app, and by e-mail when configured). */
+export const notifyStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("notify"),
+  recipients: assignmentSchema,
+  subject: z.string().min(1),
+  /** Plain text; `{{variable}}` is replaced by the variable's value. */
+  message: z.string().default(""),
+});
+
+export const httpHeaderSchema = z.object({ name: z.string().min(1), value: z.string() });
+
+/** Calls another system over HTTP; the response is mapped into variables. */
+export const serviceCallStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("serviceCall"),
+  request: z.object({
+    method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+    url: z.string().min(1),
+    headers: z.array(httpHeaderSchema).default([]),
+    /** FEEL building the JSON body from the variables. */
+    body: z.string().optional(),
+  }),
+  /** `from` is FEEL over `response` ({ status, body }). */
+  outputs: z.array(outputMappingSchema).default([]),
+  retries: z.number().int().min(0).max(20).default(3),
+  timeoutSeconds: z.number().int().positive().max(300).default(30),
+});
+
+/** Starts another published process and waits for it to finish. */
+export const callActivityStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("callActivity"),
+  processKey: processKeySchema,
+  /** `from` is FEEL over this process's variables; `to` a variable of the called one. */
+  inputs: z.array(outputMappingSchema).default([]),
+  /** `from` is FEEL over the called process's variables at its end. */
+  outputs: z.array(outputMappingSchema).default([]),
+});
+
 export const exclusiveGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("exclusiveGateway") });
 export const parallelGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("parallelGateway") });
 export const endStepSchema = z.object({ ...stepBase, kind: z.literal("end") });
@@ -81,11 +162,25 @@ export const stepSchema = z.discriminatedUnion("kind", [
   exclusiveGatewayStepSchema,
   parallelGatewayStepSchema,
   endStepSchema,
+  approvalStepSchema,
+  timerStepSchema,
+  notifyStepSchema,
+  serviceCallStepSchema,
+  callActivityStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step["kind"];
 export type StartStep = z.infer<typeof startStepSchema>;
 export type UserTaskStep = z.infer<typeof userTaskStepSchema>;
+export type ApprovalStep = z.infer<typeof approvalStepSchema>;
+export type TimerStep = z.infer<typeof timerStepSchema>;
+export type NotifyStep = z.infer<typeof notifyStepSchema>;
+export type ServiceCallStep = z.infer<typeof serviceCallStepSchema>;
+export type CallActivityStep = z.infer<typeof callActivityStepSchema>;
+
+/** Step kinds the engine runs today; the others can be drawn, saved and
+ * validated, and publishing refuses them until the runtime supports them. */
+export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end"];
 
 export const connectionSchema = z.object({
   id: z.string().min(1),
@@ -108,6 +203,8 @@ export const processDefinitionSchema = z.object({
   timeZone: z.string().default("UTC"),
   steps: z.array(stepSchema),
   connections: z.array(connectionSchema),
+  /** Reusable process blocks this process was assembled from, with the version used. */
+  usedBlocks: z.array(z.object({ key: z.string().min(1), version: z.number().int().positive() })).default([]),
 });
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
 /** The shape before defaults are applied, e.g. a template file on disk. */

@@ -343,6 +343,17 @@ const cases: Case[] = [
     says: 'has the option value "converted" more than once',
   },
   {
+    code: "step.not-executable-yet",
+    title: "a wait step, which the engine does not run yet",
+    breakIt: (def) => {
+      const task = step(def, "call-back", "userTask") as unknown as Record<string, unknown>;
+      for (const key of ["assignment", "due", "form", "outputs"]) delete task[key];
+      Object.assign(task, { kind: "timer", timer: { type: "duration", duration: "P1D" } });
+    },
+    expected: { stepId: "call-back", path: ["steps", 1, "kind"] },
+    says: "cannot run it yet",
+  },
+  {
     code: "form.reserved-key",
     title: "a field whose key is a reserved name",
     breakIt: (def) => {
@@ -448,7 +459,7 @@ describe("validate: a definition of the wrong shape", () => {
       expect.objectContaining({
         stepId: "outcome",
         path: ["steps", 2, "kind"],
-        message: 'Step "Outcome?", kind: must be one of start, userTask, exclusiveGateway, parallelGateway, end.',
+        message: 'Step "Outcome?", kind: must be one of start, userTask, exclusiveGateway, parallelGateway, end, approval, timer, notify, serviceCall, callActivity.',
       }),
     ]);
   });
@@ -511,5 +522,29 @@ describe("output mappings from what the engine provides", () => {
     expect(validate(def).filter((p) => p.code === "mapping.unknown-field")).toEqual([]);
     step(def, "start", "start").outputs = [{ from: "completedBy", to: "x" }];
     expect(validate(def).filter((p) => p.code === "mapping.unknown-field").map((p) => p.stepId)).toEqual(["start"]);
+  });
+});
+
+describe("steps the palette offers beyond the engine", () => {
+  const base = () => leadToCustomer();
+  test("their expressions, durations and assignees are checked like a task's", () => {
+    const def = base();
+    const task = step(def, "call-back", "userTask") as unknown as Record<string, unknown>;
+    for (const key of ["assignment", "due", "form", "outputs"]) delete task[key];
+    Object.assign(task, {
+      kind: "serviceCall",
+      request: { method: "POST", url: "https://scoring.example/score", headers: [], body: "{ amount: amount *" },
+      outputs: [{ from: "response.body.score", to: "score" }],
+    });
+    const codes = validate(def).filter((p) => p.stepId === "call-back").map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(["expression.syntax", "step.not-executable-yet"]));
+
+    const wait = base();
+    Object.assign(step(wait, "call-back", "userTask") as object, { kind: "timer", timer: { type: "duration", duration: "tomorrow" } });
+    expect(validate(wait).some((p) => p.code === "due.invalid-duration" && p.stepId === "call-back")).toBe(true);
+
+    const notify = base();
+    Object.assign(step(notify, "call-back", "userTask") as object, { kind: "notify", recipients: { type: "group", group: " " }, subject: "New order" });
+    expect(validate(notify).some((p) => p.code === "assignment.empty" && p.stepId === "call-back")).toBe(true);
   });
 });

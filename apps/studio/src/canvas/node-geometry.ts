@@ -14,6 +14,11 @@ export const nodeSizes: Record<StepKind, { width: number; height: number }> = {
   userTask: { width: 200, height: 80 },
   exclusiveGateway: { width: 50, height: 50 },
   parallelGateway: { width: 50, height: 50 },
+  approval: { width: 200, height: 80 },
+  timer: { width: 36, height: 36 },
+  notify: { width: 200, height: 80 },
+  serviceCall: { width: 200, height: 80 },
+  callActivity: { width: 200, height: 80 },
 };
 
 /** The middle of a step's shape. */

@@ -12,6 +12,11 @@ const kindLabels: Record<StepKind, string> = {
   exclusiveGateway: "Decision (one path)",
   parallelGateway: "Parallel (all paths)",
   end: "End",
+  approval: "Approval",
+  timer: "Wait",
+  notify: "Notify",
+  serviceCall: "Service call",
+  callActivity: "Call another process",
 };
 
 export function stepKindLabel(kind: StepKind): string {

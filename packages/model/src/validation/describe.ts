@@ -8,6 +8,11 @@ const kindNouns: Record<StepKind, string> = {
   exclusiveGateway: "Decision",
   parallelGateway: "Parallel gateway",
   end: "End",
+  approval: "Approval",
+  timer: "Wait",
+  notify: "Notification",
+  serviceCall: "Service call",
+  callActivity: "Call of another process",
 };
 
 /** `Decision "Outcome?"`; a step without a name is named by its id. */

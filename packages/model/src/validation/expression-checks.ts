@@ -20,15 +20,50 @@ export function checkExpressions(ctx: CheckContext): void {
     });
   }
   for (const step of ctx.definition.steps) {
-    if (step.kind === "userTask") checkTask(ctx, step);
-    if (step.kind === "start" || step.kind === "userTask") checkOutputs(ctx, step);
+    if (step.kind === "userTask") checkAssignment(ctx, step, step.assignment, "assignment", step.due);
+    if (step.kind === "approval") checkAssignment(ctx, step, step.approvers, "approvers", step.due);
+    if (step.kind === "notify") checkAssignment(ctx, step, step.recipients, "recipients", undefined);
+    if (step.kind === "start" || step.kind === "userTask" || step.kind === "serviceCall" || step.kind === "callActivity") {
+      checkMappings(ctx, step, "outputs", step.outputs);
+    }
+    if (step.kind === "callActivity") checkMappings(ctx, step, "inputs", step.inputs);
+    if (step.kind === "approval" && step.several?.rule.type === "expression") {
+      checkFeel(ctx, step.several.rule.expression, `The completion rule of ${describeStep(step)}`, {
+        stepId: step.id,
+        path: stepPath(ctx, step, "several", "rule", "expression"),
+      });
+    }
+    if (step.kind === "serviceCall" && step.request.body?.trim()) {
+      checkFeel(ctx, step.request.body, `The request body of ${describeStep(step)}`, {
+        stepId: step.id,
+        path: stepPath(ctx, step, "request", "body"),
+      });
+    }
+    if (step.kind === "timer") checkTimer(ctx, step);
   }
 }
 
-function checkTask(ctx: CheckContext, step: Extract<Step, { kind: "userTask" }>): void {
+function checkTimer(ctx: CheckContext, step: Extract<Step, { kind: "timer" }>): void {
+  const { timer } = step;
+  if (timer.type === "date") {
+    checkFeel(ctx, timer.expression, `The date ${describeStep(step)} waits for`, { stepId: step.id, path: stepPath(ctx, step, "timer", "expression") });
+  } else if (!isIsoDuration(timer.duration.trim())) {
+    ctx.report({
+      stepId: step.id,
+      code: "due.invalid-duration",
+      severity: "error",
+      message: `The duration "${timer.duration}" of ${describeStep(step)} is not an ISO 8601 duration; write for example PT4H (4 hours) or P2D (2 days).`,
+      path: stepPath(ctx, step, "timer", "duration"),
+    });
+  }
+}
+
+type Assignment = Extract<Step, { kind: "userTask" }>["assignment"];
+type DueRule = Extract<Step, { kind: "userTask" }>["due"];
+
+function checkAssignment(ctx: CheckContext, step: Step, assignment: Assignment, field: string, due: DueRule): void {
   const name = describeStep(step);
   const at = { stepId: step.id };
-  const { assignment, due } = step;
   const assignee =
     assignment.type === "user" ? assignment.user : assignment.type === "group" ? assignment.group : assignment.expression;
   if (assignee.trim() === "") {
@@ -37,12 +72,12 @@ function checkTask(ctx: CheckContext, step: Extract<Step, { kind: "userTask" }>)
       code: "assignment.empty",
       severity: "error",
       message: `${name} is not assigned to anyone: its ${assignment.type} is blank.`,
-      path: stepPath(ctx, step, "assignment", assignment.type),
+      path: stepPath(ctx, step, field, assignment.type),
     });
   } else if (assignment.type === "expression") {
     checkFeel(ctx, assignment.expression, `The assignee expression of ${name}`, {
       ...at,
-      path: stepPath(ctx, step, "assignment", "expression"),
+      path: stepPath(ctx, step, field, "expression"),
     });
   }
   if (due?.type === "expression") {
@@ -62,11 +97,16 @@ function checkTask(ctx: CheckContext, step: Extract<Step, { kind: "userTask" }>)
   }
 }
 
-function checkOutputs(ctx: CheckContext, step: Extract<Step, { kind: "start" | "userTask" }>): void {
-  step.outputs?.forEach((mapping, i) => {
+function checkMappings(
+  ctx: CheckContext,
+  step: Step,
+  field: "inputs" | "outputs",
+  mappings: { from: string; to: string }[] | undefined,
+): void {
+  mappings?.forEach((mapping, i) => {
     checkFeel(ctx, mapping.from, `The value copied to "${mapping.to}" by ${describeStep(step)}`, {
       stepId: step.id,
-      path: stepPath(ctx, step, "outputs", i, "from"),
+      path: stepPath(ctx, step, field, i, "from"),
     });
   });
 }

@@ -162,7 +162,7 @@ function checkFlow(ctx: CheckContext): void {
         message: `${describeStep(step)} is a dead end: no path leads from it to an end.`,
       });
     }
-    if ((step.kind === "start" || step.kind === "userTask") && outs.length > 1) {
+    if (!["exclusiveGateway", "parallelGateway", "end"].includes(step.kind) && outs.length > 1) {
       ctx.report({
         ...at,
         code: "task.several-outgoing",

@@ -11,4 +11,9 @@ export const nodeTypes = {
   userTask: UserTaskNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
+  approval: UserTaskNode,
+  timer: EventNode,
+  notify: UserTaskNode,
+  serviceCall: UserTaskNode,
+  callActivity: UserTaskNode,
 } satisfies Record<StepKind, unknown> as NodeTypes;
