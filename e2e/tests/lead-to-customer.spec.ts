@@ -48,7 +48,7 @@ test("lead to customer, from the start form to the end", async ({ page }) => {
   await snap(page, "portal-06-task-errors");
   await page.getByLabel(/Outcome of the call/).selectOption({ label: "Converted: wants to order" });
   await page.getByRole("button", { name: "Complete" }).click();
-  await expect(page.getByText("Task completed")).toBeVisible();
+  await expect(page.getByText("Task completed").last()).toBeVisible();
 
   // The rep who converted the lead enters the order.
   await page.getByRole("region", { name: "Assigned to me" }).getByRole("link", { name: /Enter the order/ }).click();
@@ -57,7 +57,7 @@ test("lead to customer, from the start form to the end", async ({ page }) => {
   await page.getByLabel(/Order amount/).fill("1500");
   await page.getByLabel(/Shipping address/).fill("1 Main Street, Arlington");
   await page.getByRole("button", { name: "Complete" }).click();
-  await expect(page.getByText("Task completed")).toBeVisible();
+  await expect(page.getByText("Task completed").last()).toBeVisible();
   await signOut(page);
 
   // Shipping claims and logs the dispatch.
@@ -69,7 +69,7 @@ test("lead to customer, from the start form to the end", async ({ page }) => {
   await page.getByLabel(/Tracking number/).fill("JD014600003");
   await snap(page, "portal-07-ship");
   await page.getByRole("button", { name: "Complete" }).click();
-  await expect(page.getByText("Task completed")).toBeVisible();
+  await expect(page.getByText("Task completed").last()).toBeVisible();
   await signOut(page);
 
   // The rep holds the follow-up conversation; the instance finishes.
@@ -77,7 +77,7 @@ test("lead to customer, from the start form to the end", async ({ page }) => {
   await page.getByRole("region", { name: "Assigned to me" }).getByRole("link", { name: /Follow-up conversation/ }).click();
   await page.getByRole("radio", { name: "Yes" }).check();
   await page.getByRole("button", { name: "Complete" }).click();
-  await expect(page.getByText("Task completed")).toBeVisible();
+  await expect(page.getByText("Task completed").last()).toBeVisible();
   await snap(page, "portal-08-inbox-after");
   await signOut(page);
 
@@ -86,6 +86,11 @@ test("lead to customer, from the start form to the end", async ({ page }) => {
   await expect(page.getByText(/Grace Hopper/)).toBeVisible();
   await expect(page.getByText(/Completed/i).first()).toBeVisible();
   await snap(page, "portal-09-my-requests");
+  await page.getByRole("link", { name: /Grace Hopper/ }).click();
+  const entered = page.getByRole("region", { name: "What was entered" });
+  await expect(entered.getByText("JD014600003")).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" }).getByText(/Completed Ship the order/)).toBeVisible();
+  await snap(page, "portal-10-request");
   const requests = await apiQuery<{ instanceId: string; status: string }[]>(page, "portal.myRequests", undefined);
   const details = await apiQuery<{ status: string; variables: Record<string, unknown> }>(page, "portal.instance", { instanceId: requests[0]!.instanceId });
   expect(details.status).toBe("completed");

@@ -7,6 +7,7 @@ import { ToastProvider } from "./components/Toasts.tsx";
 import { InboxPage } from "./pages/InboxPage.tsx";
 import { MyRequestsPage } from "./pages/MyRequestsPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { RequestPage } from "./pages/RequestPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { StartListPage } from "./pages/StartListPage.tsx";
 
@@ -30,6 +31,7 @@ export function App() {
                 <Route path="start/:processKey" element={<StartProcessPage />} />
                 <Route path="tasks/:taskId" element={<TaskPage />} />
                 <Route path="requests" element={<MyRequestsPage />} />
+                <Route path="requests/:instanceId" element={<RequestPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { auditEvents, instances, packageVersions, taskDrafts, tasks, type Database } from "@baton/db";
+import { auditEvents, instances, taskDrafts, tasks, type Database } from "@baton/db";
 import { step, type InstanceState } from "@baton/engine";
-import type { CompiledForm, ProcessDefinition } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { checkFormData } from "./form-data.ts";
+import { loadPackage } from "./package-cache.ts";
 import { requireId } from "./ids.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
@@ -53,12 +53,11 @@ export async function completeTask(
       throw forbidden(task.assigneeId ? `"${task.name}" is assigned to someone else.` : `Claim "${task.name}" before completing it.`);
     }
 
-    const [pkg] = await tx.select().from(packageVersions).where(eq(packageVersions.id, instance.packageVersionId));
-    const definition = pkg!.definition as ProcessDefinition;
-    const data = checkFormData((pkg!.forms as Record<string, CompiledForm>)[task.stepId], input.data, `"${task.name}"`);
+    const pkg = await loadPackage(tx, instance.packageVersionId);
+    const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`);
 
     const result = step(
-      definition,
+      pkg.definition,
       instance.state as InstanceState,
       { type: "taskCompleted", tokenId: task.tokenId, data, completedBy: actor.username },
       { now, newId: randomUUID },

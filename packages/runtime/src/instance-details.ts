@@ -5,6 +5,8 @@ import { notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
 import { instanceTitle, loadTaskSummaries } from "./task-views.ts";
 import { toIso } from "./time.ts";
+import { loadPackage } from "./package-cache.ts";
+import { formFields, type ProcessDefinition } from "@baton/model";
 
 /**
  * An instance as its starter, an admin or a participant of it sees it:
@@ -18,9 +20,11 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     .innerJoin(users, eq(users.id, instances.startedBy))
     .where(eq(instances.id, requireId(instanceId, "Instance")));
   if (!row) throw notFound(`Instance "${instanceId}"`);
-  const instanceTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId));
-  const isParticipant = row.instance.startedBy === actor.userId || instanceTasks.length > 0;
+  // Its starter, anyone with a task in it, and admins see the whole instance.
+  const ownTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId));
+  const isParticipant = row.instance.startedBy === actor.userId || ownTasks.length > 0;
   if (actor.role !== "admin" && !isParticipant) throw notFound(`Instance "${instanceId}"`);
+  const instanceTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId), "everyone");
   const audit = await db
     .select({ event: auditEvents, actor: users.username })
     .from(auditEvents)
@@ -38,10 +42,26 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     startedAt: toIso(row.instance.startedAt),
     endedAt: toIso(row.instance.endedAt),
     variables: row.instance.variables as Record<string, unknown>,
+    fields: fieldLabels((await loadPackage(db, row.instance.packageVersionId)).definition),
     incidents: (row.instance.state as { incidents?: unknown[] }).incidents ?? [],
     tasks: instanceTasks,
     audit: audit.map((a) => ({ id: a.event.id, type: a.event.type, actor: a.actor, at: toIso(a.event.at), taskId: a.event.taskId, data: a.event.data })),
   };
+}
+
+/** Labels of the form fields whose keys name variables, with option labels,
+ * so people read "DHL" where the data says "dhl". First form wins. */
+function fieldLabels(definition: ProcessDefinition): Record<string, { label: string; options?: Record<string, string> }> {
+  const out: Record<string, { label: string; options?: Record<string, string> }> = {};
+  for (const step of definition.steps) {
+    if (!("form" in step) || !step.form) continue;
+    for (const field of formFields(step.form)) {
+      if (out[field.key]) continue;
+      out[field.key] =
+        field.type === "select" ? { label: field.label, options: Object.fromEntries(field.options.map((o) => [o.value, o.label])) } : { label: field.label };
+    }
+  }
+  return out;
 }
 
 /** Instances the actor started, newest first. */

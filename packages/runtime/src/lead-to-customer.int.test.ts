@@ -76,6 +76,16 @@ describe.each(targets)("lead-to-customer end to end on $name", (target) => {
     expect(end.instanceStatus).toBe("completed");
   });
 
+  it("shows the starter where their request stands, and nobody unrelated anything", async () => {
+    const dana = await fx.as("dana");
+    const started = await startInstance(fx.db, dana, { processKey: "lead-to-customer", data: prospect });
+    const mine = await instanceDetails(fx.db, dana, started.instanceId);
+    expect(mine.tasks.map((t) => [t.name, t.candidateGroup?.key, t.canClaim])).toEqual([["Call back the prospect", "sales", false]]);
+    expect(mine.variables).toMatchObject(prospect);
+    const error = await instanceDetails(fx.db, await fx.as("shay"), started.instanceId).catch((e) => e);
+    expect((error as UserError).code).toBe("NOT_FOUND");
+  });
+
   it("lets only the service desk start it", async () => {
     const error = await startInstance(fx.db, await fx.as("shay"), { processKey: "lead-to-customer", data: prospect }).catch((e) => e);
     expect(error).toBeInstanceOf(UserError);

@@ -45,7 +45,14 @@ export function instanceTitle(processName: string, number: number, subject: stri
   return `${processName} #${number}${subject ? ` — ${subject}` : ""}`;
 }
 
-export async function loadTaskSummaries(db: Database, actor: Actor, where: SQL | undefined): Promise<TaskSummary[]> {
+/** `everyone`: the caller already checked the actor may see these tasks
+ * (e.g. all tasks of an instance they started), so skip the visibility rule. */
+export async function loadTaskSummaries(
+  db: Database,
+  actor: Actor,
+  where: SQL | undefined,
+  scope: "visible" | "everyone" = "visible",
+): Promise<TaskSummary[]> {
   const rows = await db
     .select({
       task: tasks,
@@ -66,7 +73,7 @@ export async function loadTaskSummaries(db: Database, actor: Actor, where: SQL |
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
     .leftJoin(groups, eq(groups.id, tasks.candidateGroupId))
     .leftJoin(taskDrafts, eq(taskDrafts.taskId, tasks.id))
-    .where(and(where, visibleTo(actor)))
+    .where(and(where, scope === "visible" ? visibleTo(actor) : undefined))
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt));
   return rows.map((r) => {
     const open = r.task.status === "open";

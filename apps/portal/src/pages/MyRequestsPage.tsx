@@ -34,10 +34,10 @@ export function MyRequestsPage() {
           <ul className="request-list">
             {requests.data.map((r) => (
               <li key={r.instanceId} className="request-row">
-                <div className="request-main">
+                <Link to={`/requests/${r.instanceId}`} className="request-main request-link">
                   <span className="request-title">{r.title}</span>
                   <span className="request-meta">{r.processName}</span>
-                </div>
+                </Link>
                 <div className="request-dates">
                   <span>
                     Started <time dateTime={r.startedAt}>{formatDateTime(r.startedAt)}</time>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { describeEvent, formatValue, humanizeKey } from "./describe-history.ts";
+
+describe("request history in words", () => {
+  const names = new Map([["t1", "Call back the prospect"]]);
+
+  it("names tasks, groups and decisions", () => {
+    expect(describeEvent({ type: "task.completed", actor: "sam", taskId: "t1", data: {} }, names)).toBe("Completed Call back the prospect");
+    expect(describeEvent({ type: "task.created", actor: "dana", taskId: "t1", data: { name: "Call back the prospect", candidateGroup: "sales" } }, names)).toBe(
+      "Call back the prospect was assigned to the sales group",
+    );
+    expect(describeEvent({ type: "decision.taken", actor: null, taskId: null, data: { reason: 'outcome = "converted" was true' } }, names)).toBe(
+      'Decided: outcome = "converted" was true',
+    );
+    expect(describeEvent({ type: "variables.changed", actor: null, taskId: null, data: {} }, names)).toBeNull();
+  });
+
+  it("turns keys and values into words", () => {
+    expect(humanizeKey("callAgainOn")).toBe("Call again on");
+    expect(humanizeKey("tracking_number")).toBe("Tracking number");
+    expect(formatValue(true)).toBe("Yes");
+    expect(formatValue("")).toBe("—");
+    expect(formatValue({ a: 1 })).toBe('{"a":1}');
+    expect(formatValue("dhl", { label: "Carrier", options: { dhl: "DHL" } })).toBe("DHL");
+  });
+});
