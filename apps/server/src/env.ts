@@ -28,7 +28,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: resolve(cwd, source.BATON_DATA_DIR || ".baton"),
     port,
     host: source.HOST || "127.0.0.1",
-    logLevel: source.BATON_LOG_LEVEL || "info",
+    logLevel: source.BATON_LOG_LEVEL || "warn",
     templatesDir: resolve(cwd, source.BATON_TEMPLATES_DIR || resolve(repoRoot, "templates")),
     studioDist: resolve(repoRoot, "apps/studio/dist"),
     portalDist: resolve(repoRoot, "apps/portal/dist"),
