@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import type { Actor } from "./actor.ts";
-import { completeTask } from "./complete-task.ts";
+import { COMPLETION_POINTS, completeTask } from "./complete-task.ts";
 import type { UserError } from "./errors.ts";
 import { startInstance } from "./start-instance.ts";
 import { claimTask, getTask } from "./task-access.ts";
@@ -44,20 +44,40 @@ describe.each(targets)("completing a task on $name", (target) => {
     expect(before.drafts[0]!.data).toEqual({ callNotes: "half typed" });
   });
 
-  it("rolls everything back when a failure strikes after the engine step", async () => {
+  it.each(COMPLETION_POINTS)("rolls everything back when a failure strikes at %s", async (point) => {
     const { instanceId, taskId } = await claimedCallBack();
     const before = await snapshotInstance(fx.db, instanceId);
+    const reached: string[] = [];
     const error = await completeTask(
       fx.db,
       sam,
       { taskId, data: { outcome: "converted" } },
-      { afterEngineStep: () => { throw new Error("injected failure"); } },
+      {
+        checkpoint: (at) => {
+          reached.push(at);
+          if (at === point) throw new Error(`injected failure at ${at}`);
+        },
+      },
     ).catch((e) => e);
-    expect((error as Error).message).toBe("injected failure");
+    expect((error as Error).message).toBe(`injected failure at ${point}`);
+    expect(reached.at(-1)).toBe(point);
     expect(await snapshotInstance(fx.db, instanceId)).toEqual(before);
     // …and the task can still be completed afterwards.
     const ok = await completeTask(fx.db, sam, { taskId, data: { outcome: "converted" } });
     expect(ok.next.map((t) => t.name)).toEqual(["Enter the order"]);
+  });
+
+  it("never shows a draft in the instance variables before completion", async () => {
+    const { instanceId, taskId } = await claimedCallBack();
+    await saveTaskDraft(fx.db, sam, { taskId, data: { callNotes: "draft v2", outcome: "converted" }, expectedVersion: 1 });
+    const during = await snapshotInstance(fx.db, instanceId);
+    expect(during.instance!.variables).not.toHaveProperty("callNotes");
+    expect(during.instance!.variables).not.toHaveProperty("outcome");
+    await completeTask(fx.db, sam, { taskId, data: { outcome: "notInterested" } });
+    const after = await snapshotInstance(fx.db, instanceId);
+    expect(after.instance!.variables).toMatchObject({ outcome: "notInterested" });
+    expect(after.instance!.variables.callNotes ?? null).toBeNull(); // the draft's text was never submitted
+    expect(after.drafts).toEqual([]);
   });
 
   it("lets exactly one of two simultaneous completions of a task succeed", async () => {

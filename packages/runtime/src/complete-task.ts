@@ -23,10 +23,22 @@ import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
  *  6. delete the task's draft and append `task.completed` to the audit log.
  * Any failure rolls all of it back; the draft is then still there.
  */
+/** The points of the completion transaction, in order (see above). */
+export const COMPLETION_POINTS = [
+  "instance-locked",
+  "data-validated",
+  "engine-stepped",
+  "task-stored",
+  "commands-applied",
+  "instance-stored",
+  "draft-deleted",
+] as const;
+export type CompletionPoint = (typeof COMPLETION_POINTS)[number];
+
 export type CompleteOptions = {
   now?: Date;
-  /** Test seam: runs inside the transaction right after the engine step. */
-  afterEngineStep?: () => void | Promise<void>;
+  /** Test seam: called inside the transaction at each point; a throw rolls all back. */
+  checkpoint?: (point: CompletionPoint) => void | Promise<void>;
 };
 
 export type CompleteResult = { instanceId: string; instanceStatus: InstanceState["status"]; next: TaskSummary[] };
@@ -41,10 +53,12 @@ export async function completeTask(
   const [located] = await db.select({ instanceId: tasks.instanceId }).from(tasks).where(eq(tasks.id, requireId(input.taskId, "Task")));
   if (!located) throw notFound(`Task "${input.taskId}"`);
 
+  const checkpoint = async (point: CompletionPoint) => options.checkpoint?.(point);
   const outcome = await db.transaction(async (tx) => {
     const [instance] = await tx.select().from(instances).where(eq(instances.id, located.instanceId)).for("update");
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId));
     if (!instance || !task) throw notFound(`Task "${input.taskId}"`);
+    await checkpoint("instance-locked");
     const isAssignee = task.assigneeId === actor.userId;
     const inGroup = actor.groups.some((g) => g.id === task.candidateGroupId);
     if (!isAssignee && !inGroup && actor.role !== "admin") throw notFound(`Task "${input.taskId}"`);
@@ -55,6 +69,7 @@ export async function completeTask(
 
     const pkg = await loadPackage(tx, instance.packageVersionId);
     const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`);
+    await checkpoint("data-validated");
 
     const result = step(
       pkg.definition,
@@ -62,11 +77,13 @@ export async function completeTask(
       { type: "taskCompleted", tokenId: task.tokenId, data, completedBy: actor.username },
       { now, newId: randomUUID },
     );
-    await options.afterEngineStep?.();
+    await checkpoint("engine-stepped");
 
     await tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id));
     await tx.insert(auditEvents).values({ instanceId: instance.id, taskId: task.id, actorId: actor.userId, type: "task.completed", data: { stepId: task.stepId, data }, at: now });
+    await checkpoint("task-stored");
     const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);
+    await checkpoint("commands-applied");
     await tx
       .update(instances)
       .set({
@@ -77,7 +94,9 @@ export async function completeTask(
         revision: instance.revision + 1,
       })
       .where(eq(instances.id, instance.id));
+    await checkpoint("instance-stored");
     await tx.delete(taskDrafts).where(eq(taskDrafts.taskId, task.id));
+    await checkpoint("draft-deleted");
     return { instanceId: instance.id, status: applied.state.status, createdTaskIds: applied.createdTaskIds };
   });
 
