@@ -100,6 +100,13 @@ describe("HTTP server", () => {
     expect(huge.statusCode).toBe(413);
   });
 
+  it("throttles password guessing for a user name, even with the right password afterwards", async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn("sara", `guess-${i}`)).res.statusCode).toBe(401);
+    const blocked = await signIn("sara", "sara-demo");
+    expect(blocked.res.statusCode).toBe(401);
+    expect(blocked.res.json().error.message).toMatch(/Too many failed sign-ins/);
+  });
+
   it("refuses cross-origin mutations", async () => {
     const res = await app.inject({ method: "POST", url: "/trpc/auth.login", headers: { origin: "https://evil.example", host: "localhost" }, payload: { username: "sam", password: "sam-demo" } });
     expect(res.statusCode).toBe(403);

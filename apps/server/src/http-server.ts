@@ -48,6 +48,7 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
           db,
           actor: await actorForSession(db, token, new Date()),
           now: () => new Date(),
+          clientAddress: req.ip,
           session: {
             token,
             set: (value, expiresAt) =>

@@ -16,5 +16,7 @@ export type Context = {
   db: Database;
   actor: Actor | null;
   session: SessionCookie;
+  /** The caller's address (behind a trusted proxy: the forwarded one), for sign-in throttling. */
+  clientAddress: string;
   now: () => Date;
 };

@@ -76,7 +76,7 @@ describe.each(targets)("completing a task on $name", (target) => {
     await completeTask(fx.db, sam, { taskId, data: { outcome: "notInterested" } });
     const after = await snapshotInstance(fx.db, instanceId);
     expect(after.instance!.variables).toMatchObject({ outcome: "notInterested" });
-    expect(after.instance!.variables.callNotes ?? null).toBeNull(); // the draft's text was never submitted
+    expect((after.instance!.variables as Record<string, unknown>).callNotes ?? null).toBeNull(); // the draft's text was never submitted
     expect(after.drafts).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ export const authRouter = router({
   login: publicProcedure
     .input(z.object({ username: z.string().trim().min(1, "enter your user name").max(100), password: z.string().min(1, "enter your password").max(200) }))
     .mutation(async ({ ctx, input }) => {
-      const { token, expiresAt, actor } = await signIn(ctx.db, input.username, input.password, ctx.now());
+      const { token, expiresAt, actor } = await signIn(ctx.db, input.username, input.password, ctx.now(), ctx.clientAddress);
       ctx.session.set(token, expiresAt);
       return toMe(actor);
     }),
