@@ -12,6 +12,13 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rolldownOptions: {
+      treeshake: {
+        // @baton/model's modules only declare (zod schemas, pure functions);
+        // the form rules need its FEEL helper, not the whole process contract.
+        moduleSideEffects: (id: string) => (id.includes("/packages/model/src/") ? false : undefined),
+      },
+    },
   },
   server: {
     proxy: {

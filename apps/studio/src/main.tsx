@@ -9,6 +9,7 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/app.css";
 import "./styles/panels.css";
+import "./styles/designer.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element for the studio to render into.");

@@ -1,8 +1,9 @@
 import { authRouter } from "./routers/auth.ts";
+import { blocksRouter } from "./routers/blocks.ts";
 import { portalRouter } from "./routers/portal.ts";
 import { studioRouter } from "./routers/studio.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter });
 
 export type AppRouter = typeof appRouter;

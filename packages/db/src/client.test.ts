@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { PG_UNIQUE_VIOLATION, pgErrorCode, pgErrorMessage, testDatabaseTargets, type DatabaseHandle } from "./index.ts";
-import { users } from "./schema.ts";
+import { processBlocks, users } from "./schema.ts";
 
 const targets = await testDatabaseTargets();
 
@@ -31,6 +31,16 @@ describe.each(targets)("database on $name", (target) => {
     );
     const error = await handle.db.execute(sql`update package_versions set name = 'changed'`).catch((e) => e);
     expect(pgErrorMessage(error)).toMatch(/cannot be changed/);
+  });
+
+  it("stores block versions once per key and version, and refuses to change them", async () => {
+    const block = { key: "approval", name: "Approval", content: { steps: [] } };
+    const [row] = await handle.db.insert(processBlocks).values({ ...block, version: 1 }).returning();
+    expect(row).toMatchObject({ version: 1, description: "", content: { steps: [] }, createdBy: null });
+    const twice = await handle.db.insert(processBlocks).values({ ...block, version: 1 }).catch((e) => e);
+    expect(pgErrorCode(twice)).toBe(PG_UNIQUE_VIOLATION);
+    const changed = await handle.db.execute(sql`update process_blocks set name = 'changed'`).catch((e) => e);
+    expect(pgErrorMessage(changed)).toMatch(/version 1 of block approval is saved and cannot be changed/);
   });
 
   it("refuses a second user with the same name", async () => {

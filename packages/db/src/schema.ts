@@ -84,6 +84,8 @@ export const packageVersions = pgTable(
     hash: text("hash").notNull(),
     definition: jsonb("definition").notNull(),
     forms: jsonb("forms").notNull(),
+    /** The process as BPMN 2.0 XML with diagram, for other tools (null for versions published before it was kept). */
+    bpmnXml: text("bpmn_xml"),
     publishedBy: uuid("published_by").references(() => users.id),
     publishedAt: ts("published_at").notNull().defaultNow(),
   },
@@ -185,4 +187,25 @@ export const auditEvents = pgTable(
     at: ts("at").notNull().defaultNow(),
   },
   (t) => [index("audit_instance_idx").on(t.instanceId, t.id)],
+);
+
+/**
+ * The shared library of process blocks (fragments inserted from the studio
+ * palette). Each save adds a version; a version is never changed after
+ * insert, so a process can always say which block version it was built
+ * from. `content` is the block document (`@baton/model` Block).
+ */
+export const processBlocks = pgTable(
+  "process_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    content: jsonb("content").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("process_blocks_key_version_idx").on(t.key, t.version)],
 );

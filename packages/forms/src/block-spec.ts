@@ -1,5 +1,5 @@
-import type { Field, SectionBlock } from "@baton/model";
-import type { FormLayoutItem, FormLayoutSection } from "./form-layout.ts";
+import type { Field, LayoutBlock } from "@baton/model";
+import type { FormLayoutItem } from "./form-layout.ts";
 
 /** JSON Schema of one field (a property of the form's object schema). */
 export type JsonSchema = Record<string, unknown>;
@@ -12,6 +12,8 @@ export type CompiledField = { schema: JsonSchema; uiSchema: UiSchema };
  * What a field block type contributes: its palette entry, a fresh block for
  * the designer to drop on a form, and its translation to JSON Schema +
  * uiSchema. One spec per file in `blocks/`, collected in `registry.ts`.
+ * Rules (visible-if, required-if, options from a variable) are not the
+ * block's business: `compile-form.ts` collects them for the whole form.
  */
 export type FieldBlockSpec<F extends Field = Field> = {
   kind: "field";
@@ -25,15 +27,16 @@ export type FieldBlockSpec<F extends Field = Field> = {
 };
 
 /**
- * Sections group fields visually and add no data (see `form-layout.ts`):
- * they compile to a layout entry around their children's entries.
+ * Layout blocks (section, columns, static text, display) add no data (see
+ * `form-layout.ts`): they compile to a layout entry around the entries of
+ * the block lists inside them (a section has one, columns one per column).
  */
-export type SectionBlockSpec = {
-  kind: "section";
-  type: "section";
+export type LayoutBlockSpec<B extends LayoutBlock = LayoutBlock> = {
+  kind: "layout";
+  type: B["type"];
   label: string;
-  create: (ids: { id: string }) => SectionBlock;
-  compile: (section: SectionBlock, items: FormLayoutItem[]) => FormLayoutSection;
+  create: (ids: { id: string }) => B;
+  compile(block: B, inner: FormLayoutItem[][]): FormLayoutItem;
 };
 
-export type BlockSpec = FieldBlockSpec | SectionBlockSpec;
+export type BlockSpec = FieldBlockSpec | LayoutBlockSpec;

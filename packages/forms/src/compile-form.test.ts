@@ -1,8 +1,9 @@
-import { type Field, fieldSchema, fieldTypes, formDefinitionSchema } from "@baton/model";
+import { type Field, fieldSchema, fieldTypes, formBlockSchema, formDefinitionSchema, layoutBlockTypes } from "@baton/model";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { compileForm } from "./compile-form.ts";
 import { PHONE_PATTERN } from "./blocks/phone.ts";
+import { URL_PATTERN } from "./blocks/url.ts";
 import { blockRegistry, compileField, paletteBlocks } from "./registry.ts";
 
 const field = (input: Record<string, unknown>): Field => fieldSchema.parse({ id: "f1", key: "x", ...input });
@@ -126,6 +127,178 @@ const blockCases: BlockCase[] = [
     },
     uiSchema: { "ui:options": { inputType: "tel" } },
   },
+  {
+    name: "text with a pattern and its message",
+    input: { type: "text", label: "IBAN", pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$", patternMessage: "Enter the IBAN without spaces, e.g. DE89370400440532013000." },
+    schema: {
+      title: "IBAN",
+      type: "string",
+      pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$",
+      errorMessage: { pattern: "Enter the IBAN without spaces, e.g. DE89370400440532013000." },
+    },
+    uiSchema: {},
+  },
+  {
+    name: "longText with a minimum length",
+    input: { type: "longText", label: "Reason", minLength: 20 },
+    schema: { title: "Reason", type: "string", minLength: 20 },
+    uiSchema: { "ui:widget": "textarea" },
+  },
+  {
+    name: "currency in euros: cents, bounds, the symbol's currency for the widget",
+    input: { type: "currency", label: "Amount", currency: "EUR", minimum: 1000, maximum: 1000000, required: true },
+    schema: {
+      title: "Amount",
+      type: "number",
+      minimum: 1000,
+      maximum: 1000000,
+      multipleOf: 0.01,
+      errorMessage: { multipleOf: "Amount can have at most 2 decimal places." },
+    },
+    uiSchema: { "ui:widget": "currency", "ui:options": { currency: "EUR" } },
+  },
+  {
+    name: "currency in yen: whole amounts",
+    input: { type: "currency", label: "Price", currency: "JPY", default: 500 },
+    schema: {
+      title: "Price",
+      type: "number",
+      multipleOf: 1,
+      errorMessage: { multipleOf: "Price must be a whole amount of JPY." },
+      default: 500,
+    },
+    uiSchema: { "ui:widget": "currency", "ui:options": { currency: "JPY" } },
+  },
+  {
+    name: "percent",
+    input: { type: "percent", label: "Interest rate", minimum: 0, maximum: 30 },
+    schema: { title: "Interest rate", type: "number", minimum: 0, maximum: 30 },
+    uiSchema: { "ui:widget": "percent" },
+  },
+  {
+    name: "dateTime",
+    input: { type: "dateTime", label: "Appointment", help: "Your local time" },
+    schema: { title: "Appointment", type: "string", format: "date-time" },
+    uiSchema: { "ui:widget": "dateTime", "ui:help": "Your local time" },
+  },
+  {
+    name: "url: http(s) only, one message",
+    input: { type: "url", label: "Website" },
+    schema: {
+      title: "Website",
+      type: "string",
+      format: "uri",
+      pattern: URL_PATTERN,
+      errorMessage: {
+        format: "Website must be a web address starting with http:// or https://.",
+        pattern: "Website must be a web address starting with http:// or https://.",
+      },
+    },
+    uiSchema: { "ui:options": { inputType: "url" } },
+  },
+  {
+    name: "radio",
+    input: { type: "radio", label: "Card", options: [{ value: "gold", label: "Gold" }] },
+    schema: { title: "Card", type: "string", oneOf: [{ const: "gold", title: "Gold" }] },
+    uiSchema: { "ui:widget": "radio" },
+  },
+  {
+    name: "select with options from a variable: any text here, the rules check it",
+    input: { type: "select", label: "Product", optionsFrom: { variable: "catalogue.products" } },
+    schema: { title: "Product", type: "string" },
+    uiSchema: {},
+  },
+  {
+    name: "multiSelect, required: at least one choice",
+    input: { type: "multiSelect", label: "Countries", required: true, options: [{ value: "de", label: "Germany" }, { value: "fr", label: "France" }] },
+    schema: {
+      title: "Countries",
+      type: "array",
+      items: { type: "string", oneOf: [{ const: "de", title: "Germany" }, { const: "fr", title: "France" }] },
+      uniqueItems: true,
+      minItems: 1,
+    },
+    uiSchema: { "ui:widget": "multiSelect" },
+  },
+  {
+    name: "checkboxes with a default",
+    input: { type: "checkboxes", label: "Benefits", default: ["lounge"], options: [{ value: "lounge", label: "Airport lounge" }] },
+    schema: {
+      title: "Benefits",
+      type: "array",
+      items: { type: "string", oneOf: [{ const: "lounge", title: "Airport lounge" }] },
+      uniqueItems: true,
+      default: ["lounge"],
+    },
+    uiSchema: { "ui:widget": "checkboxes" },
+  },
+  {
+    name: "checkboxes from a variable",
+    input: { type: "checkboxes", label: "Documents", optionsFrom: { variable: "documents" } },
+    schema: { title: "Documents", type: "array", items: { type: "string" }, uniqueItems: true },
+    uiSchema: { "ui:widget": "checkboxes" },
+  },
+  {
+    name: "user picker, required",
+    input: { type: "user", label: "Credit officer", required: true },
+    schema: { title: "Credit officer", type: "string", minLength: 1 },
+    uiSchema: { "ui:widget": "userPicker" },
+  },
+  {
+    name: "group picker",
+    input: { type: "group", label: "Team" },
+    schema: { title: "Team", type: "string" },
+    uiSchema: { "ui:widget": "groupPicker" },
+  },
+  {
+    name: "table: rows of its columns, a required row, a total",
+    input: {
+      type: "table",
+      label: "Existing loans",
+      required: true,
+      maxRows: 10,
+      totalOf: "monthly",
+      columns: [
+        { id: "c1", type: "text", key: "lender", label: "Lender", required: true },
+        { id: "c2", type: "currency", key: "monthly", label: "Monthly payment", currency: "EUR", minimum: 0 },
+        { id: "c3", type: "select", key: "kind", label: "Kind", options: [{ value: "car", label: "Car" }] },
+      ],
+    },
+    schema: {
+      title: "Existing loans",
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          lender: { title: "Lender", type: "string", minLength: 1 },
+          monthly: {
+            title: "Monthly payment",
+            type: "number",
+            minimum: 0,
+            multipleOf: 0.01,
+            errorMessage: { multipleOf: "Monthly payment can have at most 2 decimal places." },
+          },
+          kind: { title: "Kind", type: "string", oneOf: [{ const: "car", title: "Car" }] },
+        },
+        required: ["lender"],
+        additionalProperties: false,
+      },
+      minItems: 1,
+      maxItems: 10,
+    },
+    uiSchema: {
+      "ui:options": {
+        table: true,
+        orderable: false,
+        total: { column: "monthly", label: "Total monthly payment", currency: "EUR" },
+      },
+      items: {
+        "ui:options": { tableRow: true },
+        "ui:order": ["lender", "monthly", "kind"],
+        monthly: { "ui:widget": "currency", "ui:options": { currency: "EUR" } },
+      },
+    },
+  },
 ];
 
 describe("field blocks", () => {
@@ -136,7 +309,7 @@ describe("field blocks", () => {
   test("every field type has a case above and a registered block", () => {
     const covered = new Set(blockCases.map((c) => c.input.type));
     expect(fieldTypes.filter((t) => !covered.has(t))).toEqual([]);
-    expect(Object.keys(blockRegistry).sort()).toEqual([...fieldTypes, "section"].sort());
+    expect(Object.keys(blockRegistry).sort()).toEqual([...fieldTypes, ...layoutBlockTypes].sort());
   });
 
   test("every compiled block is a valid draft-07 schema", () => {
@@ -148,8 +321,11 @@ describe("field blocks", () => {
 
   test("each palette block creates a block the model accepts and compiles", () => {
     for (const spec of paletteBlocks) {
-      if (spec.kind === "section") {
-        expect(spec.create({ id: "s1" })).toEqual({ id: "s1", type: "section", title: "Section", children: [] });
+      if (spec.kind === "layout") {
+        const created = spec.create({ id: "b1" });
+        expect(formBlockSchema.parse(created)).toEqual(created);
+        expect(created.type).toBe(spec.type);
+        expect(() => compileForm(form({ blocks: [created] }))).not.toThrow();
         continue;
       }
       const created = spec.create({ id: "f9", key: "answer" });

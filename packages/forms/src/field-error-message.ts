@@ -31,12 +31,15 @@ export function describeSchemaError(rootSchema: object, error: SchemaError, data
         : `"${name}" is not a field of this form.`;
     return { path, message };
   }
-  const path = error.instancePath;
+  // A value inside a list of choices is a problem of the whole list (its widget shows it).
+  const path = choiceListOf(rootSchema, error.instancePath) ?? error.instancePath;
   const schema = schemaAt(rootSchema, path);
   const required = isRequired(rootSchema, path);
-  // An emptied required input breaks minLength, pattern or format; what the
-  // participant needs to hear is that it must be filled in.
-  if (required && keyword !== "type" && valueAt(data, path) === "") {
+  // An emptied required input breaks minLength, pattern or format (an empty
+  // required list, minItems); what the participant needs to hear is that it
+  // must be filled in.
+  const value = valueAt(data, path);
+  if (required && keyword !== "type" && (value === "" || (Array.isArray(value) && value.length === 0))) {
     return { path, message: `${titleAt(rootSchema, path)} is required.` };
   }
   const custom = schema?.errorMessage;
@@ -74,6 +77,14 @@ function rule(keyword: string, params: Record<string, unknown>, schema: Record<s
     }
     case "not":
       return "has no value that is allowed";
+    case "minItems":
+      return `must have at least ${plural(Number(limit), itemWord(schema))}`;
+    case "maxItems":
+      return `must have at most ${plural(Number(limit), itemWord(schema))}`;
+    case "uniqueItems":
+      return "lists the same choice twice";
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
     default:
       return "is not valid";
   }
@@ -101,7 +112,24 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** A table has rows; a list of choices has choices. */
+function itemWord(schema: Record<string, unknown> | undefined): string {
+  return isRecord(schema?.items) && schema.items.type === "object" ? "row" : "choice";
+}
+
+/** For a pointer to one value in a list of choices (`/benefits/0`), the list's pointer. */
+function choiceListOf(root: object, pointer: string): string | undefined {
+  const segments = pointerSegments(pointer);
+  const last = segments.pop();
+  if (last === undefined || !/^\d+$/.test(last)) return undefined;
+  const parent = segments.map((s) => `/${escapePointer(s)}`).join("");
+  const list = schemaAt(root, parent);
+  return list?.type === "array" && isRecord(list.items) && list.items.type !== "object" ? parent : undefined;
+}
+
 function optionTitles(schema: Record<string, unknown> | undefined): string[] {
+  const items = schema?.type === "array" && isRecord(schema.items) ? schema.items : undefined;
+  if (items) return optionTitles(items);
   const oneOf = schema?.oneOf;
   if (Array.isArray(oneOf)) return oneOf.filter(isRecord).map((o) => String(o.title ?? o.const));
   const values = schema?.enum;
@@ -121,10 +149,13 @@ export function schemaAt(root: object, pointer: string): Record<string, unknown>
   return isRecord(here) ? here : undefined;
 }
 
+/** The field's title; inside a table, with its row ("Lender in row 2"). */
 function titleAt(root: object, pointer: string): string {
+  const segments = pointerSegments(pointer);
   const title = schemaAt(root, pointer)?.title;
-  if (typeof title === "string" && title !== "") return title;
-  return pointerSegments(pointer).at(-1) ?? "The form data";
+  const name = typeof title === "string" && title !== "" ? title : (segments.at(-1) ?? "The form data");
+  const row = segments.findLast((s, i) => i < segments.length - 1 && /^\d+$/.test(s));
+  return row === undefined ? name : `${name} in row ${Number(row) + 1}`;
 }
 
 function isRequired(root: object, pointer: string): boolean {

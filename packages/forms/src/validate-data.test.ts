@@ -121,14 +121,14 @@ const rejected: Case[] = [
 describe("validateFormData", () => {
   test("accepts valid data and returns it unchanged", () => {
     const data = structuredClone(valid);
-    expect(validateFormData(lead, data)).toEqual({ ok: true, data: valid });
+    expect(validateFormData(lead, data)).toEqual({ ok: true, data: valid, hidden: [] });
     expect(data).toEqual(valid);
   });
 
   test("accepts data with only the required fields (defaults are not filled in)", () => {
     const data = { name: "Ada", phone: "0123456", brochure: true };
     const result = validateFormData(lead, data);
-    expect(result).toEqual({ ok: true, data: { name: "Ada", phone: "0123456", brochure: true } });
+    expect(result).toEqual({ ok: true, data: { name: "Ada", phone: "0123456", brochure: true }, hidden: [] });
   });
 
   test.each(rejected.map((c) => [c.name, c] as const))("rejects %s", (_name, c) => {
@@ -196,7 +196,7 @@ describe("createFormValidator caching", () => {
   test("a copy of a schema (as read from the database) validates the same", () => {
     const copy = structuredClone(lead);
     expect(validateFormData(copy, { ...valid, amount: -1 })).toEqual(validateFormData(lead, { ...valid, amount: -1 }));
-    expect(validateFormData(copy, valid)).toEqual({ ok: true, data: valid });
+    expect(validateFormData(copy, valid)).toEqual({ ok: true, data: valid, hidden: [] });
   });
 
   test("stays correct when the cache evicts schemas", () => {
@@ -209,7 +209,7 @@ describe("createFormValidator caching", () => {
     );
     for (let round = 0; round < 3; round++) {
       // Fresh copies each round, so every call misses the identity cache.
-      expect(formValidator.validate(structuredClone(lead), valid)).toEqual({ ok: true, data: valid });
+      expect(formValidator.validate(structuredClone(lead), valid)).toEqual({ ok: true, data: valid, hidden: [] });
       expect(formValidator.validate(structuredClone(other), { amount: 5 })).toEqual({
         ok: false,
         fieldErrors: [{ path: "/amount", message: "Total must be at least 10." }],

@@ -4,4 +4,7 @@ export * from "./package-format.ts";
 export * from "./problems.ts";
 export * from "./validate.ts";
 export * from "./feel-syntax.ts";
+export * from "./feel-evaluate.ts";
+export * from "./process-blocks/index.ts";
 export { isIsoDuration } from "./validation/iso-duration.ts";
+export * from "./bpmn/index.ts";

@@ -50,5 +50,11 @@ export const problemCodes = [
   "form.reserved-key",
   "step.not-executable-yet",
   "process.unknown-time-zone",
+  "form.rule-unknown-name",
+  "form.unknown-variable",
+  "form.invalid-pattern",
+  "form.table-no-columns",
+  "form.table-bad-total",
+  "form.unknown-currency",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -409,6 +409,75 @@ const cases: Case[] = [
     expected: { stepId: "ship", path: ["steps", 4, "due", "duration"] },
     says: 'The due duration "2 days" of Task "Ship order" is not an ISO 8601 duration',
   },
+  {
+    code: "form.rule-unknown-name",
+    title: "a visible-if reading a key nothing provides",
+    breakIt: (def) => {
+      const callAgainOn = step(def, "call-back", "userTask").form.blocks[2] as { visibleIf?: string };
+      callAgainOn.visibleIf = 'outcom = "callAgain"';
+    },
+    expected: { stepId: "call-back", fieldId: "f-call-again", severity: "warning", path: ["steps", 1, "form", "blocks", 2, "visibleIf"] },
+    says: 'The visible-if rule of field "Call again on" in the form of Task "Call back" reads "outcom", which no field of this form nor an earlier step provides',
+  },
+  {
+    code: "form.unknown-variable",
+    title: "a start form choice taking its options from a variable",
+    breakIt: (def) => {
+      step(def, "start", "start").form?.blocks.push({
+        id: "f-branch",
+        type: "select",
+        key: "branch",
+        label: "Branch",
+        optionsFrom: { variable: "branches" },
+      });
+    },
+    expected: { stepId: "start", fieldId: "f-branch", severity: "warning", path: ["steps", 0, "form", "blocks", 4, "optionsFrom", "variable"] },
+    says: 'Field "Branch" in the start form of Start "New lead" takes its options from the variable "branches", which no earlier step provides (a start form runs before any variable exists).',
+  },
+  {
+    code: "form.invalid-pattern",
+    title: "a text pattern that is not a regular expression",
+    breakIt: (def) => {
+      const sec = step(def, "start", "start").form?.blocks[0] as { children: { pattern?: string }[] };
+      sec.children[1]!.pattern = "[A-Z";
+    },
+    expected: { stepId: "start", fieldId: "f-company", path: ["steps", 0, "form", "blocks", 0, "children", 1, "pattern"] },
+    says: 'Field "Company" in the start form of Start "New lead" has a pattern that is not a valid regular expression',
+  },
+  {
+    code: "form.table-no-columns",
+    title: "a repeating table without columns",
+    breakIt: (def) => {
+      step(def, "call-back", "userTask").form.blocks.push({ id: "f-lines", type: "table", key: "lines", label: "Order lines", columns: [] });
+    },
+    expected: { stepId: "call-back", fieldId: "f-lines", path: ["steps", 1, "form", "blocks", 3, "columns"] },
+    says: 'Field "Order lines" in the form of Task "Call back" has no columns',
+  },
+  {
+    code: "form.table-bad-total",
+    title: "a table totalling a text column",
+    breakIt: (def) => {
+      step(def, "call-back", "userTask").form.blocks.push({
+        id: "f-lines",
+        type: "table",
+        key: "lines",
+        label: "Order lines",
+        totalOf: "item",
+        columns: [{ id: "c-item", type: "text", key: "item", label: "Item" }],
+      });
+    },
+    expected: { stepId: "call-back", fieldId: "f-lines", path: ["steps", 1, "form", "blocks", 3, "totalOf"] },
+    says: 'shows a total of column "Item", which holds text values',
+  },
+  {
+    code: "form.unknown-currency",
+    title: "an amount in a currency that does not exist",
+    breakIt: (def) => {
+      step(def, "call-back", "userTask").form.blocks.push({ id: "f-price", type: "currency", key: "price", label: "Price", currency: "EUX" });
+    },
+    expected: { stepId: "call-back", fieldId: "f-price", path: ["steps", 1, "form", "blocks", 3, "currency"] },
+    says: 'Field "Price" in the form of Task "Call back" is in the currency "EUX", which is not an ISO 4217 currency',
+  },
 ];
 
 describe("validate: one broken process per problem code", () => {
@@ -454,7 +523,7 @@ describe("validate: a definition of the wrong shape", () => {
         fieldId: "f-company",
         path: ["steps", 0, "form", "blocks", 0, "children", 1, "type"],
         message:
-          'Step "New lead", form field "Company", type: must be one of text, longText, number, date, select, yesNo, email, phone, section.',
+          'Step "New lead", form field "Company", type: must be one of text, longText, number, date, select, yesNo, email, phone, currency, percent, dateTime, url, radio, multiSelect, checkboxes, user, group, table, section, columns, staticText, display.',
       }),
       expect.objectContaining({
         stepId: "outcome",

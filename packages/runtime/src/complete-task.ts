@@ -68,7 +68,8 @@ export async function completeTask(
     }
 
     const pkg = await loadPackage(tx, instance.packageVersionId);
-    const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`);
+    // Rules (visible-if, required-if, options from a variable) read the variables as they are now.
+    const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`, instance.variables as Record<string, unknown>);
     await checkpoint("data-validated");
 
     const result = step(

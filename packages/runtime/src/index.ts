@@ -1,5 +1,6 @@
 export * from "./actor.ts";
 export * from "./apply-commands.ts";
+export * from "./bpmn-drafts.ts";
 export * from "./canonical-hash.ts";
 export * from "./complete-task.ts";
 export * from "./directory.ts";
@@ -8,6 +9,7 @@ export * from "./errors.ts";
 export * from "./form-data.ts";
 export * from "./instance-details.ts";
 export * from "./passwords.ts";
+export * from "./process-blocks.ts";
 export * from "./publish.ts";
 export * from "./seed.ts";
 export * from "./sessions.ts";

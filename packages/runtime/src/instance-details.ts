@@ -57,8 +57,8 @@ function fieldLabels(definition: ProcessDefinition): Record<string, { label: str
     if (!("form" in step) || !step.form) continue;
     for (const field of formFields(step.form)) {
       if (out[field.key]) continue;
-      out[field.key] =
-        field.type === "select" ? { label: field.label, options: Object.fromEntries(field.options.map((o) => [o.value, o.label])) } : { label: field.label };
+      const options = "options" in field && Array.isArray(field.options) ? (field.options as { value: string; label: string }[]) : undefined;
+      out[field.key] = options ? { label: field.label, options: Object.fromEntries(options.map((o) => [o.value, o.label])) } : { label: field.label };
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import { getDraft, saveDraft } from "./drafts.ts";
 import type { UserError } from "./errors.ts";
-import { publishDefinition, publishDraft } from "./publish.ts";
+import { getVersion, publishDefinition, publishDraft } from "./publish.ts";
 import { seededFixture, templatesDir, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
@@ -29,6 +29,9 @@ describe.each(targets)("publishing and drafts on $name", (target) => {
     const v2 = await publishDefinition(fx.db, ana, changed);
     expect(v2).toMatchObject({ version: 2, created: true });
     expect(v2.hash).not.toBe(same.hash);
+    const sealed = await getVersion(fx.db, ana, "lead-to-customer", 2);
+    expect(sealed.bpmnXml).toContain('<bpmn:process id="lead-to-customer"');
+    expect(sealed.bpmnXml).toContain("Now with a better description");
   });
 
   it("refuses to publish an invalid process and lists every problem", async () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { auditEvents, packageVersions, processDrafts, users, type Database } from "@baton/db";
 import { compileForm } from "@baton/forms";
 import {
+  exportBpmn,
   processDefinitionSchema,
   validate,
   type CompiledForm,
@@ -46,6 +47,7 @@ export async function publishDefinition(db: Database, actor: Actor, input: unkno
   requireRole(actor, ["admin", "analyst"], "publish processes");
   const definition = checkPublishable(input);
   const { forms, hash } = compilePackageContent(definition);
+  const bpmnXml = await exportBpmn(definition);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.publish.${definition.key}`}))`);
     const [same] = await tx
@@ -67,6 +69,7 @@ export async function publishDefinition(db: Database, actor: Actor, input: unkno
       hash,
       definition,
       forms,
+      bpmnXml,
       publishedBy: actor.userId,
     });
     await tx.insert(auditEvents).values({
@@ -108,6 +111,7 @@ export async function getVersion(db: Database, actor: Actor, key: string, versio
     hash: row.v.hash,
     definition: row.v.definition as ProcessDefinition,
     forms: row.v.forms as Record<string, CompiledForm>,
+    bpmnXml: row.v.bpmnXml,
     publishedAt: row.v.publishedAt,
     publishedBy: row.by,
   };

@@ -22,5 +22,8 @@ describe("request history in words", () => {
     expect(formatValue("")).toBe("—");
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
     expect(formatValue("dhl", { label: "Carrier", options: { dhl: "DHL" } })).toBe("DHL");
+    expect(formatValue(["travel", "lounge"], { label: "Benefits", options: { travel: "Travel insurance" } })).toBe("Travel insurance, lounge");
+    expect(formatValue(["lounge", "concierge"], { label: "Benefits", options: { lounge: "Airport lounge" } })).toBe("Airport lounge, concierge");
+    expect(formatValue([{ lender: "Bank A", monthlyPayment: 250 }, { lender: "B" }])).toBe("Lender: Bank A, Monthly payment: 250\nLender: B");
   });
 });

@@ -38,11 +38,26 @@ export function humanizeKey(key: string): string {
 
 export type FieldLabel = { label: string; options?: Record<string, string> };
 
-/** A variable's value as text: the option's label for choices, yes/no for booleans, JSON for structures. */
+/**
+ * A variable's value as text: the option's label for choices (one or a list
+ * of them), yes/no for booleans, one line per row for a table's rows, JSON
+ * for other structures.
+ */
 export function formatValue(value: unknown, field?: FieldLabel): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "string" && field?.options?.[value]) return field.options[value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+    return value.length ? value.map((v) => field?.options?.[v] ?? v).join(", ") : "—";
+  }
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
+    return value.length === 0 ? "—" : value.map((v) => formatValue(v, field)).join(", ");
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v))) {
+    return value
+      .map((row) => Object.entries(row as Record<string, unknown>).map(([k, v]) => `${humanizeKey(k)}: ${formatValue(v)}`).join(", "))
+      .join("\n");
+  }
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

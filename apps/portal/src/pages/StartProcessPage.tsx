@@ -5,10 +5,11 @@ import { ArrowLeft, CirclePlay } from "lucide-react";
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState.tsx";
-import { FullPageLoading, Spinner } from "../components/Loading.tsx";
+import { FullPageLoading, SkeletonRows, Spinner } from "../components/Loading.tsx";
 import type { Startable, StartResult } from "../lib/api-types.ts";
 import { batonError, userMessage } from "../lib/baton-error.ts";
 import { trpc } from "../lib/trpc.ts";
+import { useFormInputs } from "../lib/use-form-inputs.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useServerErrors } from "../lib/use-server-errors.ts";
 import { INBOX_KEY } from "./InboxPage.tsx";
@@ -59,6 +60,8 @@ function StartForm({ process, onStarted }: { process: Startable; onStarted: (r: 
   const [data, setData] = useState<FormData>({});
   const [failure, setFailure] = useState<string | null>(null);
   const server = useServerErrors();
+  // A start form has no instance yet, so no variables; its pickers need the directory.
+  const inputs = useFormInputs(process.startForm, null);
   usePageTitle(process.name);
 
   const start = useMutation({
@@ -96,7 +99,9 @@ function StartForm({ process, onStarted }: { process: Startable; onStarted: (r: 
           <h1 className="page-title">{process.name}</h1>
           {process.description ? <p className="muted">{process.description}</p> : null}
         </header>
-        {process.startForm ? (
+        {process.startForm && inputs.loading ? (
+          <SkeletonRows rows={4} label="Loading the form…" />
+        ) : process.startForm ? (
           <BatonForm
             id="start-form"
             formRef={formRef}
@@ -110,6 +115,7 @@ function StartForm({ process, onStarted }: { process: Startable; onStarted: (r: 
             onSubmit={submit}
             extraErrors={server.extraErrors}
             disabled={start.isPending}
+            directory={inputs.directory}
           />
         ) : (
           <p className="muted">No information is needed to start this process.</p>

@@ -5,12 +5,13 @@ import { CircleCheck, Hand, RefreshCw, TriangleExclamationPoint, Undo2 } from "l
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useMe } from "../auth/use-me.ts";
-import { Spinner } from "../components/Loading.tsx";
+import { SkeletonRows, Spinner } from "../components/Loading.tsx";
 import { useToast } from "../components/Toasts.tsx";
 import type { TaskDetail } from "../lib/api-types.ts";
 import { batonError, userMessage } from "../lib/baton-error.ts";
 import { formatDateTime } from "../lib/format-date.ts";
 import { trpc } from "../lib/trpc.ts";
+import { useFormInputs } from "../lib/use-form-inputs.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useServerErrors } from "../lib/use-server-errors.ts";
 import { completionToast } from "./completion-toast.ts";
@@ -31,6 +32,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
   const [busy, setBusy] = useState<"complete" | "claim" | "release" | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const editable = task.canComplete;
+  const inputs = useFormInputs(form, task.instanceId);
   usePageTitle(task.name);
 
   const autosave = useAutosave<FormData>({
@@ -145,26 +147,33 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
       ) : null}
 
       <div className="task-form">
-        <BatonForm
-          id="task-form"
-          formRef={formRef}
-          schema={form.schema}
-          uiSchema={form.uiSchema}
-          formData={data}
-          readonly={!editable}
-          disabled={busy === "complete"}
-          submitOnEnter={false}
-          extraErrors={server.extraErrors}
-          onChange={(next, fieldId) => {
-            setData(next);
-            if (fieldId === undefined) autosave.update(next);
-            else {
-              autosave.change(next);
-              server.fieldEdited(fieldId);
-            }
-          }}
-          onSubmit={(formData) => void complete(formData)}
-        />
+        {inputs.loading ? (
+          <SkeletonRows rows={4} label="Loading the form…" />
+        ) : (
+          <BatonForm
+            id="task-form"
+            formRef={formRef}
+            schema={form.schema}
+            uiSchema={form.uiSchema}
+            formData={data}
+            readonly={!editable}
+            disabled={busy === "complete"}
+            submitOnEnter={false}
+            extraErrors={server.extraErrors}
+            onChange={(next, fieldId) => {
+              setData(next);
+              if (fieldId === undefined) autosave.update(next);
+              else {
+                autosave.change(next);
+                server.fieldEdited(fieldId);
+              }
+            }}
+            onSubmit={(formData) => void complete(formData)}
+            variables={inputs.variables}
+            choices={inputs.choices}
+            directory={inputs.directory}
+          />
+        )}
       </div>
 
       {failure ? (

@@ -20,6 +20,8 @@ export type Command = {
   summary: string;
   /** Option names (without --) that take a value. */
   valueOptions?: string[];
+  /** Option names (without --) that are on/off switches, e.g. --publish. */
+  flagOptions?: string[];
   /** Commands that manage their own database connection (serve). */
   ownsDatabase?: boolean;
   run: (ctx: CommandContext) => Promise<number | void>;

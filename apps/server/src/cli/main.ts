@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { openMigratedDatabase } from "../database.ts";
 import { readEnv } from "../env.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
 import { instanceCommand } from "./commands/instance.ts";
 import { processesCommand } from "./commands/processes.ts";
 import { publishCommand } from "./commands/publish.ts";
@@ -33,6 +34,8 @@ const commands: Command[] = [
   draftCommand,
   completeCommand,
   instanceCommand,
+  importBpmnCommand,
+  exportBpmnCommand,
 ];
 
 function help(): string {
@@ -59,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     const options = Object.fromEntries([
       ["json", { type: "boolean" as const }],
       ...(command.valueOptions ?? []).map((o) => [o, { type: "string" as const }]),
+      ...(command.flagOptions ?? []).map((o) => [o, { type: "boolean" as const }]),
     ]);
     let parsed;
     try {

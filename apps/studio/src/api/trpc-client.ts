@@ -38,6 +38,8 @@ export const api = {
   version: (key: string, version: number): Promise<VersionView> =>
     client.studio.version.query({ key, version }),
   directory: (): Promise<Directory> => client.studio.directory.query(),
+  saveDraft: (key: string, expectedVersion: number | null, definition: ProcessDefinition): Promise<{ version: number; updatedAt: string }> =>
+    client.studio.saveDraft.mutate({ key, expectedVersion, definition }),
   validate: (definition: ProcessDefinition): Promise<{ problems: Problem[] }> =>
     client.studio.validate.mutate({ definition }),
   publish: (key: string): Promise<PublishResult> => client.studio.publish.mutate({ key }),

@@ -1,100 +1,165 @@
-import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  type EdgeChange,
-  type NodeChange,
-} from "@xyflow/react";
+import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "../styles/canvas.css";
-import { useCallback, useMemo } from "react";
+import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { ProcessDefinition, Problem } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
-import type { Selection } from "../process/selection.ts";
-import { CanvasSelectContext } from "./canvas-select-context.ts";
-import { definitionToFlow } from "./definition-to-flow.ts";
+import { canConnect } from "../editor/rules.ts";
+import { isTyping } from "../lib/is-typing.ts";
+import { selectOnly, type ElementSelection, type Selection } from "../process/selection.ts";
+import { CanvasContext, type CanvasActions } from "./canvas-context.ts";
+import { ConnectionHint } from "./ConnectionHint.tsx";
+import { createFlowCache, definitionToFlow } from "./definition-to-flow.ts";
 import { edgeTypes } from "./edges/edge-types.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { FocusOnRequest, type FocusRequest } from "./FocusOnRequest.tsx";
+import { initialViewSteps, LARGE_PROCESS } from "./initial-view.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
+import { useFlowChanges } from "./use-flow-changes.ts";
+
+type XY = { x: number; y: number };
+
+/** What the canvas may ask for when the draft is editable; every call becomes a command. */
+export type CanvasEditor = {
+  moveSteps: (moves: { id: string; position: XY }[]) => void;
+  /** Connects two steps, or says why not (the rules' reason). */
+  connect: (source: string, target: string) => void;
+  /** Arrow keys: the selected steps by this much. */
+  nudge: (dx: number, dy: number) => void;
+  /** A palette item or library block dropped at a point on the canvas (flow coordinates). */
+  canDrop: (types: readonly string[]) => boolean;
+  drop: (data: DataTransfer, at: XY) => void;
+  editing: Selection;
+  startEditing: (target: Selection) => void;
+  commitLabel: (target: NonNullable<Selection>, text: string) => void;
+  cancelEditing: () => void;
+};
 
 type Props = {
   definition: ProcessDefinition;
   problems: readonly Problem[];
-  selection: Selection;
-  onSelect: (selection: Selection) => void;
-  directory?: Directory;
+  selection: ElementSelection;
+  onSelectionChange: (update: (selection: ElementSelection) => ElementSelection) => void;
+  directory?: Directory | undefined;
   /** Bumped by the page to pan the view onto an element (e.g. a problem's step). */
   focus: FocusRequest | null;
+  /** Absent: a published version, looked at but not changed. */
+  editor?: CanvasEditor | undefined;
 };
 
 const minimapColors: Record<string, string> = {
   start: "#2f9e44",
   end: "#d92d20",
-  userTask: "#ffffff",
+  timer: "#eaeefb",
   exclusiveGateway: "#fff4d6",
   parallelGateway: "#fff4d6",
 };
 
+const arrows: Record<string, XY> = { ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 }, ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 } };
+
 /**
- * The process drawn with React Flow, read-only for now: nodes and edges are
- * derived from the definition on every render, and React Flow only reports
- * what the analyst clicked. Selection lives in the page, not here.
+ * The process drawn with React Flow. React Flow is a view here: nodes and
+ * edges are derived from the definition, and what the analyst does on them
+ * (drag, connect, drop, rename) comes back as calls on `editor`, which turn
+ * into commands (see use-flow-changes.ts for drags, selection, connections).
  */
-export function ProcessCanvas({ definition, problems, selection, onSelect, directory, focus }: Props) {
-  const { nodes, edges } = useMemo(
-    () => definitionToFlow({ definition, problems, selection, directory }),
+export function ProcessCanvas({ definition, problems, selection, onSelectionChange, directory, focus, editor }: Props) {
+  const flow = useReactFlow();
+  const cache = useRef(createFlowCache());
+  // Decided once, when the canvas opens.
+  const [fitOptions] = useState(() => {
+    const near = initialViewSteps(definition);
+    return near ? { nodes: near.map((id) => ({ id })), padding: 0.1, maxZoom: 1.1 } : { padding: 0.1, maxZoom: 1.1 };
+  });
+  const derived = useMemo(
+    () => definitionToFlow({ definition, problems, selection, directory }, cache.current),
     [definition, problems, selection, directory],
   );
+  const { nodes, onNodesChange, onEdgesChange, onConnectEnd } = useFlowChanges({
+    definition,
+    derivedNodes: derived.nodes,
+    onSelectionChange,
+    moveSteps: editor?.moveSteps,
+    connect: editor?.connect,
+  });
 
-  // Keyboard users select a focused node or edge with Enter; React Flow
-  // reports that as a "select" change rather than a click.
-  const onNodesChange = useCallback(
-    (changes: NodeChange<StepNode>[]) => {
-      const picked = changes.find((c) => c.type === "select" && c.selected);
-      if (picked && picked.type === "select") onSelect({ type: "step", id: picked.id });
-    },
-    [onSelect],
-  );
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<ConnectionEdge>[]) => {
-      const picked = changes.find((c) => c.type === "select" && c.selected);
-      if (picked && picked.type === "select") onSelect({ type: "connection", id: picked.id });
-    },
-    [onSelect],
+  const onDragOver = (e: DragEvent) => {
+    if (!editor?.canDrop([...e.dataTransfer.types])) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!editor?.canDrop([...e.dataTransfer.types])) return;
+    e.preventDefault();
+    editor.drop(e.dataTransfer, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  };
+  // Arrow keys move the selected steps by 10px as one command; React Flow's own
+  // keyboard move (5px per press, one change per press) is kept out.
+  const onKeyDownCapture = (e: KeyboardEvent) => {
+    const arrow = arrows[e.key];
+    if (!editor || !arrow || selection.steps.length === 0 || isTyping(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const step = e.shiftKey ? 50 : 10;
+    editor.nudge(arrow.x * step, arrow.y * step);
+  };
+
+  const actions = useMemo<CanvasActions>(
+    () => ({
+      select: (target) => onSelectionChange(() => selectOnly(target)),
+      editable: Boolean(editor),
+      editing: editor?.editing ?? null,
+      startEditing: editor?.startEditing ?? (() => {}),
+      commitLabel: editor?.commitLabel ?? (() => {}),
+      cancelEditing: editor?.cancelEditing ?? (() => {}),
+    }),
+    [editor, onSelectionChange],
   );
 
   return (
-    <CanvasSelectContext.Provider value={onSelect}>
-      <div className="canvas" aria-label={`Diagram of ${definition.name}`} role="region">
+    <CanvasContext.Provider value={actions}>
+      <div
+        className={`canvas ${editor ? "is-editable" : ""}`}
+        aria-label={`Diagram of ${definition.name}`}
+        role="region"
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onKeyDownCapture={onKeyDownCapture}
+      >
         <ReactFlow<StepNode, ConnectionEdge>
           nodes={nodes}
-          edges={edges}
+          edges={derived.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onNodeClick={(_, node) => onSelect({ type: "step", id: node.id })}
-          onEdgeClick={(_, edge) => onSelect({ type: "connection", id: edge.id })}
-          onPaneClick={() => onSelect(null)}
-          nodesDraggable={false}
-          nodesConnectable={false}
+          onConnect={(c) => editor?.connect(c.source, c.target)}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={(c) => canConnect(definition, c.source, c.target).ok}
+          connectionMode={ConnectionMode.Loose}
+          connectionRadius={24}
+          onNodeDoubleClick={(_, node) => editor?.startEditing({ type: "step", id: node.id })}
+          onEdgeDoubleClick={(_, edge) => editor?.startEditing({ type: "connection", id: edge.id })}
+          nodesDraggable={Boolean(editor)}
+          nodesConnectable={Boolean(editor)}
           elementsSelectable
-          selectNodesOnDrag={false}
+          snapToGrid
+          snapGrid={[10, 10]}
           deleteKeyCode={null}
-          multiSelectionKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={definition.steps.length > LARGE_PROCESS}
           fitView
-          fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
+          fitViewOptions={fitOptions}
           // Raising a selected edge would put its line over the edge labels.
           elevateEdgesOnSelect={false}
-          minZoom={0.2}
+          minZoom={0.1}
           maxZoom={2}
           attributionPosition="bottom-left"
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
-          <Controls showInteractive={false} position="top-left" />
+          <Controls showInteractive={false} position="top-left" aria-label="Zoom" />
           <MiniMap
             pannable
             zoomable
@@ -105,8 +170,9 @@ export function ProcessCanvas({ definition, problems, selection, onSelect, direc
             maskColor="rgba(240, 242, 245, 0.7)"
           />
           <FocusOnRequest request={focus} definition={definition} />
+          {editor && <ConnectionHint definition={definition} />}
         </ReactFlow>
       </div>
-    </CanvasSelectContext.Provider>
+    </CanvasContext.Provider>
   );
 }

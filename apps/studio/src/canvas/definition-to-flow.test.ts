@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "@baton/model";
 import { sampleProcess } from "../test/sample-process.ts";
-import { definitionToFlow, edgeText } from "./definition-to-flow.ts";
+import { nothingSelected as none } from "../process/selection.ts";
+import { createFlowCache, definitionToFlow, edgeText } from "./definition-to-flow.ts";
 
 const directory = {
   users: [{ username: "anna", displayName: "Anna Berg" }],
@@ -10,7 +11,7 @@ const directory = {
 
 describe("definitionToFlow", () => {
   it("makes one node per step, typed by kind, at the step's position and size", () => {
-    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null });
+    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: none });
     expect(nodes.map((n) => [n.id, n.type])).toEqual([
       ["start", "start"],
       ["callBack", "userTask"],
@@ -22,11 +23,13 @@ describe("definitionToFlow", () => {
     const task = nodes.find((n) => n.id === "callBack")!;
     expect(task.position).toEqual({ x: 120, y: 160 });
     expect([task.width, task.height]).toEqual([200, 80]);
+    // Known sizes are handed over as measured, so React Flow keeps its handle positions.
+    expect(task.measured).toEqual({ width: 200, height: 80 });
     expect(nodes.every((n) => !n.selected)).toBe(true);
   });
 
   it("summarises who does a task and when, with directory names", () => {
-    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null, directory });
+    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: none, directory });
     const callBack = nodes.find((n) => n.id === "callBack")!;
     expect(callBack.data.assignee).toEqual({ type: "group", text: "Sales reps" });
     expect(callBack.data.due?.short).toBe("Today");
@@ -35,13 +38,13 @@ describe("definitionToFlow", () => {
     expect(order.data.due).toEqual({ short: "4 hours", long: "Within 4 hours of the task being created" });
     const noDue = sampleProcess();
     delete (noDue.steps[3] as { due?: unknown }).due;
-    const plain = definitionToFlow({ definition: noDue, problems: [], selection: null });
+    const plain = definitionToFlow({ definition: noDue, problems: [], selection: none });
     expect(plain.nodes.find((n) => n.id === "enterOrder")!.data.due).toBeUndefined();
     expect(nodes.find((n) => n.id === "decision")!.data.assignee).toBeUndefined();
   });
 
   it("turns connections into edges with sides, words and default/condition marks", () => {
-    const { edges } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: null });
+    const { edges } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: none });
     expect(edges).toHaveLength(6);
     const yes = edges.find((e) => e.id === "c-yes")!;
     expect([yes.source, yes.target, yes.sourceHandle, yes.targetHandle]).toEqual(["decision", "enterOrder", "s-top", "t-left"]);
@@ -54,10 +57,10 @@ describe("definitionToFlow", () => {
 
   it("marks the selected step or connection", () => {
     const def = sampleProcess();
-    const a = definitionToFlow({ definition: def, problems: [], selection: { type: "step", id: "decision" } });
+    const a = definitionToFlow({ definition: def, problems: [], selection: { steps: ["decision"], connections: [] } });
     expect(a.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(["decision"]);
     expect(a.edges.some((e) => e.selected)).toBe(false);
-    const b = definitionToFlow({ definition: def, problems: [], selection: { type: "connection", id: "c-no" } });
+    const b = definitionToFlow({ definition: def, problems: [], selection: { steps: [], connections: ["c-no"] } });
     expect(b.edges.filter((e) => e.selected).map((e) => e.id)).toEqual(["c-no"]);
     expect(b.nodes.some((n) => n.selected)).toBe(false);
   });
@@ -69,7 +72,7 @@ describe("definitionToFlow", () => {
       { code: "expression.syntax", severity: "error", message: "e", stepId: "enterOrder" },
       { code: "expression.syntax", severity: "error", message: "e", connectionId: "c-yes", stepId: "decision" },
     ];
-    const { nodes, edges } = definitionToFlow({ definition: sampleProcess(), problems, selection: null });
+    const { nodes, edges } = definitionToFlow({ definition: sampleProcess(), problems, selection: none });
     const mark = (id: string) => nodes.find((n) => n.id === id)!.data.problem;
     expect(mark("decision")).toBe("warning");
     expect(mark("enterOrder")).toBe("error");
@@ -81,7 +84,7 @@ describe("definitionToFlow", () => {
     const def = sampleProcess();
     def.steps.push({ ...def.steps[1]!, name: "copy" });
     def.connections.push({ id: "c-broken", source: "won", target: "nowhere" });
-    const { nodes, edges } = definitionToFlow({ definition: def, problems: [], selection: null });
+    const { nodes, edges } = definitionToFlow({ definition: def, problems: [], selection: none });
     expect(nodes.filter((n) => n.id === "callBack")).toHaveLength(1);
     expect(nodes.find((n) => n.id === "callBack")!.data.title).toBe("Call back the prospect");
     expect(edges.map((e) => e.id)).not.toContain("c-broken");
@@ -90,8 +93,33 @@ describe("definitionToFlow", () => {
   it("names an unnamed step by its kind and id", () => {
     const def = sampleProcess();
     def.steps[2]!.name = "";
-    const { nodes } = definitionToFlow({ definition: def, problems: [], selection: null });
+    const { nodes } = definitionToFlow({ definition: def, problems: [], selection: none });
     expect(nodes.find((n) => n.id === "decision")!.data.title).toBe("Decision (one path) (decision)");
+  });
+});
+
+describe("definitionToFlow with a cache", () => {
+  it("hands back the same node and edge objects for what did not change", () => {
+    const cache = createFlowCache();
+    const def = sampleProcess();
+    const first = definitionToFlow({ definition: def, problems: [], selection: none }, cache);
+    const moved = { ...def, steps: def.steps.map((s) => (s.id === "won" ? { ...s, position: { x: 900, y: 62 } } : s)) };
+    const second = definitionToFlow({ definition: moved, problems: [], selection: { steps: ["lost"], connections: [] } }, cache);
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(["won", "lost"]);
+    expect(second.edges.filter((e, i) => e !== first.edges[i]).map((e) => e.id)).toEqual(["c3"]);
+    expect(second.nodes.find((n) => n.id === "won")!.position).toEqual({ x: 900, y: 62 });
+  });
+
+  it("describes the kinds the engine does not run yet", () => {
+    const def = sampleProcess();
+    def.steps.push(
+      { id: "w", kind: "timer", name: "Wait", position: { x: 0, y: 0 }, timer: { type: "duration", duration: "P2D" } },
+      { id: "s", kind: "serviceCall", name: "Ask CRM", position: { x: 0, y: 0 }, request: { method: "POST", url: "https://crm", headers: [] }, outputs: [], retries: 3, timeoutSeconds: 30 },
+    );
+    const { nodes } = definitionToFlow({ definition: def, problems: [], selection: none });
+    expect(nodes.find((n) => n.id === "w")!.data.detail).toBe("Waits 2 days");
+    expect(nodes.find((n) => n.id === "s")!.data.detail).toBe("POST https://crm");
   });
 });
 

@@ -1,18 +1,34 @@
 import { MarkerType } from "@xyflow/react";
-import type { Connection, ProcessDefinition, Problem } from "@baton/model";
+import type { Connection, ProcessDefinition, Problem, Step } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
-import { severityByElement } from "../problems/group-problems.ts";
-import { describeAssignment, describeDue, stepDisplayName } from "../properties/describe-step.ts";
-import type { Selection } from "../process/selection.ts";
+import { severityByElement, type Severity } from "../problems/group-problems.ts";
+import { describeAssignment, describeDue, describeDuration, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
+import type { ElementSelection } from "../process/selection.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { chooseSides, nodeSizes } from "./node-geometry.ts";
 
 export type FlowInput = {
   definition: ProcessDefinition;
   problems: readonly Problem[];
-  selection: Selection;
-  directory?: Directory;
+  selection: ElementSelection;
+  directory?: Directory | undefined;
 };
+
+/**
+ * Remembers the node and edge objects of the previous derivation. React
+ * Flow re-renders a node only when its object changes, so a node whose
+ * step, selection, problem mark and directory are the same as last time is
+ * handed over as the very same object (on a 1,000-step process, a move
+ * then re-renders one node, not all).
+ */
+export type FlowCache = {
+  nodes: Map<string, { step: Step; selected: boolean; problem: Severity | undefined; directory: Directory | undefined; node: StepNode }>;
+  edges: Map<string, { connection: Connection; source: Step; target: Step; selected: boolean; problem: Severity | undefined; edge: ConnectionEdge }>;
+};
+
+export function createFlowCache(): FlowCache {
+  return { nodes: new Map(), edges: new Map() };
+}
 
 const EDGE_COLORS = { normal: "#6b7480", selected: "#3451b2", error: "#d92d20", warning: "#c4720a" };
 const MAX_CONDITION_CHARS = 32;
@@ -23,73 +39,111 @@ const MAX_CONDITION_CHARS = 32;
  * A step that repeats an id, or a connection whose ends are missing, is left
  * off the drawing; the problems panel reports it.
  */
-export function definitionToFlow({ definition, problems, selection, directory }: FlowInput): {
-  nodes: StepNode[];
-  edges: ConnectionEdge[];
-} {
+export function definitionToFlow(
+  { definition, problems, selection, directory }: FlowInput,
+  cache: FlowCache = createFlowCache(),
+): { nodes: StepNode[]; edges: ConnectionEdge[] } {
   const marks = severityByElement(problems);
-  const stepsById = new Map<string, ProcessDefinition["steps"][number]>();
+  const selectedSteps = new Set(selection.steps);
+  const selectedConnections = new Set(selection.connections);
+  const stepsById = new Map<string, Step>();
   const nodes: StepNode[] = [];
+  const nodeCache: FlowCache["nodes"] = new Map();
 
   for (const step of definition.steps) {
     if (stepsById.has(step.id)) continue;
     stepsById.set(step.id, step);
-    const title = stepDisplayName(step);
-    const node: StepNode = {
-      id: step.id,
-      type: step.kind,
-      position: { x: step.position.x, y: step.position.y },
-      ...nodeSizes[step.kind],
-      data: { step, title },
-      selected: selection?.type === "step" && selection.id === step.id,
-      ariaLabel: `${title}`,
-    };
+    const selected = selectedSteps.has(step.id);
     const problem = marks.steps.get(step.id);
-    if (problem) node.data.problem = problem;
-    if (step.kind === "userTask") {
-      const a = describeAssignment(step.assignment, directory);
-      node.data.assignee = { type: a.type, text: a.short };
-      if (step.due) {
-        const due = describeDue(step.due);
-        node.data.due = { short: due.short, long: due.long };
-      }
-    }
+    const prev = cache.nodes.get(step.id);
+    const node =
+      prev && prev.step === step && prev.selected === selected && prev.problem === problem && prev.directory === directory
+        ? prev.node
+        : stepNode(step, selected, problem, directory);
+    nodeCache.set(step.id, { step, selected, problem, directory, node });
     nodes.push(node);
   }
 
   const edges: ConnectionEdge[] = [];
-  const seen = new Set<string>();
+  const edgeCache: FlowCache["edges"] = new Map();
   for (const connection of definition.connections) {
     const source = stepsById.get(connection.source);
     const target = stepsById.get(connection.target);
-    if (!source || !target || seen.has(connection.id)) continue;
-    seen.add(connection.id);
-    const sides = chooseSides(source, target);
-    const selected = selection?.type === "connection" && selection.id === connection.id;
+    if (!source || !target || edgeCache.has(connection.id)) continue;
+    const selected = selectedConnections.has(connection.id);
     const problem = marks.connections.get(connection.id);
-    const color = selected ? EDGE_COLORS.selected : problem ? EDGE_COLORS[problem] : EDGE_COLORS.normal;
-    const edge: ConnectionEdge = {
-      id: connection.id,
-      type: "connection",
-      source: source.id,
-      target: target.id,
-      sourceHandle: `s-${sides.source}`,
-      targetHandle: `t-${sides.target}`,
-      selected,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color },
-      interactionWidth: 18,
-      ariaLabel: `Connection ${stepDisplayName(source)} to ${stepDisplayName(target)}`,
-      data: {
-        connection,
-        text: edgeText(connection),
-        isDefault: connection.isDefault === true,
-        hasCondition: Boolean(connection.condition?.trim()),
-      },
-    };
-    if (problem) edge.data!.problem = problem;
+    const prev = cache.edges.get(connection.id);
+    const edge =
+      prev && prev.connection === connection && prev.source === source && prev.target === target && prev.selected === selected && prev.problem === problem
+        ? prev.edge
+        : connectionEdge(connection, source, target, selected, problem);
+    edgeCache.set(connection.id, { connection, source, target, selected, problem, edge });
     edges.push(edge);
   }
+  cache.nodes = nodeCache;
+  cache.edges = edgeCache;
   return { nodes, edges };
+}
+
+function stepNode(step: Step, selected: boolean, problem: Severity | undefined, directory: Directory | undefined): StepNode {
+  const title = stepDisplayName(step);
+  const size = nodeSizes[step.kind];
+  const node: StepNode = {
+    id: step.id,
+    type: step.kind,
+    position: { x: step.position.x, y: step.position.y },
+    ...size,
+    // Shapes have fixed sizes, so we know what React Flow would measure. Saying
+    // so keeps its measurements (and handle positions) when a step's node
+    // object is replaced; without it React Flow forgets them and, when the
+    // size did not change, may never measure again: edges to it vanish.
+    measured: { ...size },
+    data: { step, title },
+    selected,
+    ariaLabel: `${stepKindLabel(step.kind)}: ${title}`,
+  };
+  if (problem) node.data.problem = problem;
+  const who = step.kind === "userTask" ? step.assignment : step.kind === "approval" ? step.approvers : step.kind === "notify" ? step.recipients : null;
+  if (who) {
+    const a = describeAssignment(who, directory);
+    node.data.assignee = { type: a.type, text: a.short };
+  }
+  if ((step.kind === "userTask" || step.kind === "approval") && step.due) {
+    const due = describeDue(step.due);
+    node.data.due = { short: due.short, long: due.long };
+  }
+  if (step.kind === "serviceCall") node.data.detail = `${step.request.method} ${step.request.url}`;
+  if (step.kind === "callActivity") node.data.detail = `Runs ${step.processKey}`;
+  if (step.kind === "timer") {
+    node.data.detail =
+      step.timer.type === "duration" ? `Waits ${describeDuration(step.timer.duration) ?? step.timer.duration}` : `Until ${step.timer.expression}`;
+  }
+  return node;
+}
+
+function connectionEdge(connection: Connection, source: Step, target: Step, selected: boolean, problem: Severity | undefined): ConnectionEdge {
+  const sides = chooseSides(source, target);
+  const color = selected ? EDGE_COLORS.selected : problem ? EDGE_COLORS[problem] : EDGE_COLORS.normal;
+  const edge: ConnectionEdge = {
+    id: connection.id,
+    type: "connection",
+    source: source.id,
+    target: target.id,
+    sourceHandle: `s-${sides.source}`,
+    targetHandle: `t-${sides.target}`,
+    selected,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color },
+    interactionWidth: 18,
+    ariaLabel: `Connection ${stepDisplayName(source)} to ${stepDisplayName(target)}`,
+    data: {
+      connection,
+      text: edgeText(connection),
+      isDefault: connection.isDefault === true,
+      hasCondition: Boolean(connection.condition?.trim()),
+    },
+  };
+  if (problem) edge.data!.problem = problem;
+  return edge;
 }
 
 /** The words on an edge: the analyst's label, else the condition, else "otherwise" for a default. */

@@ -8,10 +8,12 @@ export type StepNodeData = {
   title: string;
   /** Worst problem on this step, for the red/amber outline. */
   problem?: Severity;
-  /** Short texts for a user task card. */
+  /** Short texts for a task-like card: who does it (tasks, approvals, notifications)… */
   assignee?: { type: "user" | "group" | "expression"; text: string };
-  /** Absent when the task has no due rule. */
+  /** …when it is due (absent without a due rule)… */
   due?: { short: string; long: string };
+  /** …and, for the other kinds, what they do in a few words ("GET https://…"). */
+  detail?: string;
 };
 export type StepNode = Node<StepNodeData, StepKind>;
 

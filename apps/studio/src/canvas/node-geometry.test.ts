@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StepKind } from "@baton/model";
-import { chooseSides, stepCentre } from "./node-geometry.ts";
+import { chooseSides, freeCentre, stepAt, stepCentre } from "./node-geometry.ts";
 
 const at = (kind: StepKind, x: number, y: number) => ({ kind, position: { x, y } });
 
@@ -33,5 +33,22 @@ describe("chooseSides", () => {
   it("goes straight down or up within a column", () => {
     expect(chooseSides(at("userTask", 0, 0), at("userTask", 20, 200))).toEqual({ source: "bottom", target: "top" });
     expect(chooseSides(at("userTask", 0, 200), at("userTask", 20, 0))).toEqual({ source: "top", target: "bottom" });
+  });
+});
+
+describe("stepAt and freeCentre", () => {
+  const steps = [
+    { id: "a", ...at("userTask", 100, 100) },
+    { id: "b", ...at("start", 0, 0) },
+  ];
+  it("finds the step under a point", () => {
+    expect(stepAt(steps, { x: 150, y: 150 })?.id).toBe("a");
+    expect(stepAt(steps, { x: 18, y: 18 })?.id).toBe("b");
+    expect(stepAt(steps, { x: 50, y: 300 })).toBeUndefined();
+    expect(stepAt(steps, { x: 98, y: 150 }, 4)?.id).toBe("a");
+  });
+  it("moves a new centre off an occupied one", () => {
+    expect(freeCentre(steps, { x: 500, y: 500 })).toEqual({ x: 500, y: 500 });
+    expect(freeCentre(steps, { x: 200, y: 140 })).toEqual({ x: 230, y: 170 });
   });
 });

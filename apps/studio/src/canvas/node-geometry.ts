@@ -68,3 +68,34 @@ export function chooseSides(source: Pick<Step, "kind" | "position">, target: Pic
   if (Math.abs(dy) < ALIGN_TOLERANCE) return { source: "right", target: "left" };
   return dy > 0 ? { source: "bottom", target: "top" } : { source: "top", target: "bottom" };
 }
+
+/** The step whose shape contains `point` (the topmost, i.e. the last drawn), if any. */
+export function stepAt(steps: readonly Pick<Step, "id" | "kind" | "position">[], point: { x: number; y: number }, margin = 0) {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    const { width, height } = nodeSizes[s.kind];
+    if (
+      point.x >= s.position.x - margin &&
+      point.x <= s.position.x + width + margin &&
+      point.y >= s.position.y - margin &&
+      point.y <= s.position.y + height + margin
+    ) {
+      return s;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A centre near `centre` where no step's centre already sits, so inserting
+ * several steps at the viewport centre with the keyboard fans them out
+ * instead of stacking them.
+ */
+export function freeCentre(steps: readonly Pick<Step, "kind" | "position">[], centre: { x: number; y: number }) {
+  const taken = steps.map(stepCentre);
+  let at = { x: Math.round(centre.x), y: Math.round(centre.y) };
+  for (let i = 0; i < 50 && taken.some((t) => Math.abs(t.x - at.x) < 20 && Math.abs(t.y - at.y) < 20); i++) {
+    at = { x: at.x + 30, y: at.y + 30 };
+  }
+  return at;
+}

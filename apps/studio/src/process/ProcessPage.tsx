@@ -48,8 +48,9 @@ export function ProcessPage() {
   };
   return (
     <ProcessWorkspace
-      // A different draft or version starts with a fresh selection and check.
-      key={`${key}:${data.view.mode}:${data.view.version}`}
+      // Another process or published version starts afresh. The draft keeps its
+      // designer (and undo history) while autosave moves its version on.
+      key={data.view.mode === "draft" ? `${key}:draft` : `${key}:${data.view.version}`}
       processKey={key}
       view={data.view}
       versions={data.versions}

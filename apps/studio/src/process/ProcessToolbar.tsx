@@ -1,13 +1,17 @@
 import { ArrowLeft, CheckCheck, Eye, Upload } from "lucide-react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { VersionSummary } from "../api/studio-types.ts";
-import { formatDateTime, formatRelativeTime } from "../lib/format-time.ts";
 import { Button } from "../ui/Button.tsx";
-import type { ProcessView } from "./use-process-data.ts";
 import { VersionSelect } from "./VersionSelect.tsx";
 
 type Props = {
-  view: ProcessView;
+  name: string;
+  /** "draft" with its version, or the published version being looked at. */
+  mode: "draft" | "published";
+  version: number;
+  /** What follows the tag: the save status of a draft, who published a version. */
+  status: ReactNode;
   versions: VersionSummary[];
   hasDraft: boolean;
   draftVersion: number | null;
@@ -16,40 +20,27 @@ type Props = {
   validating: boolean;
   onPublish: () => void;
   publishing: boolean;
-  /** Who edited or published, by user name → display name. */
-  personName: (username: string | null) => string;
 };
 
 /** Name, where we are (draft or a published version), and the actions. */
 export function ProcessToolbar(props: Props) {
-  const { view } = props;
-  const isDraft = view.mode === "draft";
-  const when = isDraft ? view.updatedAt : view.publishedAt;
-  const who = props.personName(isDraft ? view.updatedBy : view.publishedBy);
+  const isDraft = props.mode === "draft";
   return (
     <div className="process-toolbar" role="toolbar" aria-label="Process">
       <Link to="/" className="icon-button" aria-label="Back to processes" title="Back to processes">
         <ArrowLeft size={18} />
       </Link>
       <div className="process-toolbar-title">
-        <h1 className="process-name">{view.definition.name}</h1>
+        <h1 className="process-name">{props.name}</h1>
         <div className="process-status">
           {isDraft ? (
-            <>
-              <span className="tag">Draft v{view.version}</span>
-              <span>· saved ·</span>
-            </>
+            <span className="tag">Draft v{props.version}</span>
           ) : (
-            <>
-              <span className="tag tag-published">
-                <Eye size={12} aria-hidden="true" /> Version {view.version} · read-only
-              </span>
-              <span>·</span>
-            </>
+            <span className="tag tag-published">
+              <Eye size={12} aria-hidden="true" /> Version {props.version} · read-only
+            </span>
           )}
-          <span className="muted" title={formatDateTime(when)}>
-            {isDraft ? "edited" : "published"} {formatRelativeTime(when)} by {who}
-          </span>
+          {props.status}
         </div>
       </div>
       <div className="process-toolbar-actions">
@@ -57,22 +48,23 @@ export function ProcessToolbar(props: Props) {
           versions={props.versions}
           hasDraft={props.hasDraft}
           draftVersion={props.draftVersion}
-          value={isDraft ? null : view.version}
+          value={isDraft ? null : props.version}
           onChange={props.onChooseVersion}
         />
         <Button icon={<CheckCheck size={16} aria-hidden="true" />} onClick={props.onValidate} busy={props.validating}>
           Validate
         </Button>
-        <Button
-          variant="primary"
-          icon={<Upload size={16} aria-hidden="true" />}
-          onClick={props.onPublish}
-          busy={props.publishing}
-          disabled={!isDraft}
-          title={isDraft ? "Publish the saved draft as a new version" : "Switch to the draft to publish"}
-        >
-          Publish
-        </Button>
+        <span title={isDraft ? "Publish the draft as a new version" : "Switch to the draft to publish"}>
+          <Button
+            variant="primary"
+            icon={<Upload size={16} aria-hidden="true" />}
+            onClick={props.onPublish}
+            busy={props.publishing}
+            disabled={!isDraft}
+          >
+            Publish
+          </Button>
+        </span>
       </div>
     </div>
   );

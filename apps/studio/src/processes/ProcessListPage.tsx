@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangle, CheckCircle2, Workflow } from "lucide-react";
+import { AlertTriangle, CheckCircle2, Plus, Workflow } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { queryKeys } from "../api/query-keys.ts";
 import type { ProcessSummary } from "../api/studio-types.ts";
@@ -9,11 +10,17 @@ import { useDirectory } from "../process/use-directory.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { ErrorState } from "../ui/ErrorState.tsx";
 import { Spinner } from "../ui/Spinner.tsx";
+import { Button } from "../ui/Button.tsx";
+import { ImportBpmnButton } from "./ImportBpmnButton.tsx";
+
+// The dialog brings the model (zod) along: load it when asked for.
+const NewProcessDialog = lazy(() => import("./NewProcessDialog.tsx").then((m) => ({ default: m.NewProcessDialog })));
 
 /** All processes the studio knows, with where each stands; a row opens the process. */
 export function ProcessListPage() {
   const processes = useQuery({ queryKey: queryKeys.processes, queryFn: api.processes });
   const { personName } = useDirectory();
+  const [creating, setCreating] = useState(false);
 
   return (
     <main className="page">
@@ -22,7 +29,18 @@ export function ProcessListPage() {
           <h1 className="page-title">Processes</h1>
           <p className="page-lead">Drafts you are working on and the versions your teams run.</p>
         </div>
+        <div className="page-actions">
+          <ImportBpmnButton />
+          <Button variant="primary" icon={<Plus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+            New process
+          </Button>
+        </div>
       </div>
+      {creating && (
+        <Suspense fallback={null}>
+          <NewProcessDialog takenKeys={processes.data?.map((p) => p.key) ?? []} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
       {processes.isPending ? (
         <div className="panel">
           <Spinner label="Loading processes…" />
@@ -35,8 +53,7 @@ export function ProcessListPage() {
         <div className="panel">
           <EmptyState icon={<Workflow size={28} />} title="No processes yet">
             <p>
-              Processes appear here once a draft is saved or a template is loaded. Ask your Baton administrator to load
-              the ready-made templates.
+              Start one with “New process”, or ask your Baton administrator to load the ready-made templates.
             </p>
           </EmptyState>
         </div>

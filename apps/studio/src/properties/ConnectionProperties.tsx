@@ -1,12 +1,19 @@
 import type { Connection, ProcessDefinition } from "@baton/model";
 import type { Selection } from "../process/selection.ts";
 import { stepDisplayName } from "./describe-step.ts";
+import { CheckboxField } from "./editors/CheckboxField.tsx";
+import { FeelField } from "./editors/FeelField.tsx";
+import { TextField } from "./editors/TextField.tsx";
+import { useProperties } from "./properties-context.ts";
 import { Property, PropertySection } from "./PropertySection.tsx";
 
 type Props = { connection: Connection; definition: ProcessDefinition; onSelect: (selection: Selection) => void };
 
-/** A connection: where it goes and when it is taken. */
+/** A connection: its label, where it goes, and (out of a decision) when it is taken. */
 export function ConnectionProperties({ connection, definition, onSelect }: Props) {
+  const { actions, readOnly } = useProperties();
+  const update = (changes: { label?: string | undefined; condition?: string | undefined; isDefault?: boolean | undefined }) =>
+    actions?.run("connection.update", { id: connection.id, changes });
   const step = (id: string) => definition.steps.find((s) => s.id === id);
   const end = (id: string) => {
     const s = step(id);
@@ -18,6 +25,7 @@ export function ConnectionProperties({ connection, definition, onSelect }: Props
     );
   };
   const fromDecision = step(connection.source)?.kind === "exclusiveGateway";
+  const notDecision = "Only a connection leaving a decision is chosen by a condition.";
   return (
     <>
       <div className="prop-heading">
@@ -27,8 +35,14 @@ export function ConnectionProperties({ connection, definition, onSelect }: Props
         </div>
       </div>
       <PropertySection title="General">
+        <TextField
+          label="Label"
+          value={connection.label ?? ""}
+          readOnly={readOnly}
+          placeholder={fromDecision ? "e.g. Yes, Approved" : undefined}
+          onCommit={(label) => update({ label: label.trim() || undefined })}
+        />
         <dl className="prop-list">
-          <Property label="Label">{connection.label?.trim() || <span className="muted">No label</span>}</Property>
           <Property label="From">{end(connection.source)}</Property>
           <Property label="To">{end(connection.target)}</Property>
           <Property label="Id">
@@ -37,21 +51,26 @@ export function ConnectionProperties({ connection, definition, onSelect }: Props
         </dl>
       </PropertySection>
       <PropertySection title="When it is taken">
-        <dl className="prop-list">
-          <Property label="Condition">
-            {connection.condition?.trim() ? (
-              <code className="code-block">{connection.condition}</code>
-            ) : (
-              <span className="muted">None</span>
-            )}
-          </Property>
-          <Property label="Default">
-            {connection.isDefault ? "Yes — taken when no other condition matches" : "No"}
-          </Property>
-        </dl>
-        {!fromDecision && !connection.condition && (
+        {fromDecision || connection.condition ? (
+          <FeelField
+            label="Condition"
+            optional
+            value={connection.condition ?? ""}
+            readOnly={readOnly}
+            placeholder='e.g. approved = true, amount > 1000, outcome = "yes"'
+            context="over the process variables"
+            onCommit={(condition) => update({ condition: condition.trim() || undefined })}
+          />
+        ) : (
           <p className="prop-text muted">Always taken when the step before it is done.</p>
         )}
+        <CheckboxField
+          label="Default: taken when no other condition matches"
+          checked={connection.isDefault === true}
+          disabled={readOnly || (!fromDecision && !connection.isDefault)}
+          note={!fromDecision ? notDecision : connection.isDefault && connection.condition ? "A default's condition is ignored." : undefined}
+          onChange={(on) => update({ isDefault: on ? true : undefined })}
+        />
       </PropertySection>
     </>
   );

@@ -1,12 +1,25 @@
 import type { StepKind } from "@baton/model";
 
-/** Small versions of the canvas shapes, for headings and lists. */
+const cardKinds = new Set<StepKind>(["userTask", "approval", "notify", "serviceCall", "callActivity"]);
+
+/** Small versions of the canvas shapes, for the palette, headings and lists. */
 export function StepKindIcon({ kind, size = 16 }: { kind: StepKind; size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 16 16" className={`kind-icon kind-${kind}`} aria-hidden="true">
       {kind === "start" && <circle cx="8" cy="8" r="6" className="kind-start-shape" />}
       {kind === "end" && <circle cx="8" cy="8" r="5.5" className="kind-end-shape" />}
-      {kind === "userTask" && <rect x="1.5" y="3" width="13" height="10" rx="2.5" className="kind-task-shape" />}
+      {kind === "timer" && (
+        <>
+          <circle cx="8" cy="8" r="6.5" className="kind-timer-shape" />
+          <circle cx="8" cy="8" r="4.8" className="kind-timer-shape" />
+          <path d="M8 5.2 V8 L10 9.2" className="kind-glyph-thin" />
+        </>
+      )}
+      {cardKinds.has(kind) && <rect x="1.5" y="3" width="13" height="10" rx="2.5" className="kind-task-shape" />}
+      {kind === "approval" && <path d="M5 8.2 L7.2 10.2 L11 6" className="kind-glyph-thin" />}
+      {kind === "notify" && <path d="M6 10 H10 M6.5 10 V7.5 A1.5 1.5 0 0 1 9.5 7.5 V10" className="kind-glyph-thin" />}
+      {kind === "serviceCall" && <path d="M4.5 8 H11.5 M9.5 6 L11.5 8 L9.5 10" className="kind-glyph-thin" />}
+      {kind === "callActivity" && <path d="M6.5 10.5 H9.5 V13 H6.5 Z M8 10.5 V11.8 M7.3 11.75 H8.7" className="kind-glyph-thin" />}
       {(kind === "exclusiveGateway" || kind === "parallelGateway") && (
         <>
           <polygon points="8,1 15,8 8,15 1,8" className="kind-gateway-shape" />

@@ -1,23 +1,28 @@
 import type { ProcessDefinition, Step } from "@baton/model";
-import type { Directory } from "../api/studio-types.ts";
 import { connectionDisplayName } from "../problems/group-problems.ts";
 import type { Selection } from "../process/selection.ts";
-import { describeAssignment, describeDue, describeOutputs, stepDisplayName, stepKindLabel } from "./describe-step.ts";
-import { FormFieldList } from "./FormFieldList.tsx";
+import { canConnect } from "../editor/rules.ts";
+import { stepDisplayName, stepKindLabel } from "./describe-step.ts";
+import { SelectField } from "./editors/SelectField.tsx";
+import { TextField } from "./editors/TextField.tsx";
+import { ApprovalSection } from "./kinds/ApprovalSection.tsx";
+import { CallActivitySection } from "./kinds/CallActivitySection.tsx";
+import { NotifySection } from "./kinds/NotifySection.tsx";
+import { ServiceCallSection } from "./kinds/ServiceCallSection.tsx";
+import { StartSection } from "./kinds/StartSection.tsx";
+import { useStepUpdate } from "./kinds/step-update.ts";
+import { TimerSection } from "./kinds/TimerSection.tsx";
+import { UserTaskSection } from "./kinds/UserTaskSection.tsx";
+import { useProperties } from "./properties-context.ts";
 import { Property, PropertySection } from "./PropertySection.tsx";
 import { StepKindIcon } from "./StepKindIcon.tsx";
 
-type Props = {
-  step: Step;
-  definition: ProcessDefinition;
-  directory?: Directory;
-  onSelect: (selection: Selection) => void;
-};
+type Props = { step: Step; definition: ProcessDefinition; onSelect: (selection: Selection) => void };
 
-/** Everything about one step, read-only, in the words of the analyst. */
-export function StepProperties({ step, definition, directory, onSelect }: Props) {
-  const outgoing = definition.connections.filter((c) => c.source === step.id);
-  const incoming = definition.connections.filter((c) => c.target === step.id);
+/** Everything about one step, editable when the draft is: general, its kind's settings, its connections. */
+export function StepProperties({ step, definition, onSelect }: Props) {
+  const update = useStepUpdate(step.id);
+  const { readOnly } = useProperties();
   return (
     <>
       <div className="prop-heading">
@@ -28,97 +33,62 @@ export function StepProperties({ step, definition, directory, onSelect }: Props)
         </div>
       </div>
       <PropertySection title="General">
+        <TextField label="Name" value={step.name} readOnly={readOnly} placeholder={step.kind === "exclusiveGateway" ? "e.g. Approved?" : undefined} onCommit={(name) => update({ name: name.trim() })} />
+        <TextField label="Description" multiline value={step.description ?? ""} readOnly={readOnly} onCommit={(d) => update({ description: d.trim() || undefined })} />
         <dl className="prop-list">
-          <Property label="Name">{step.name.trim() || <span className="muted">No name</span>}</Property>
-          <Property label="Kind">{stepKindLabel(step.kind)}</Property>
           <Property label="Id">
             <code>{step.id}</code>
           </Property>
-          {step.description && <Property label="Description">{step.description}</Property>}
         </dl>
       </PropertySection>
-
-      {step.kind === "userTask" && (
-        <PropertySection title="Who and when">
-          <dl className="prop-list">
-            <Property label="Assigned to">
-              {step.assignment.type === "expression" ? (
-                <>
-                  The user named by <code>{step.assignment.expression}</code>
-                </>
-              ) : (
-                describeAssignment(step.assignment, directory).long
-              )}
-            </Property>
-            <Property label="Due">{describeDue(step.due).long}</Property>
-          </dl>
-        </PropertySection>
-      )}
-
-      {step.kind === "start" && (
-        <PropertySection title="Who may start">
-          <p className="prop-text">
-            {step.starters.length === 0
-              ? "Every user"
-              : step.starters.map((key) => directory?.groups.find((g) => g.key === key)?.name ?? key).join(", ")}
-          </p>
-        </PropertySection>
-      )}
-
-      {(step.kind === "userTask" || step.kind === "start") && (
-        <>
-          <PropertySection title={step.kind === "start" ? "Start form" : "Form"}>
-            <FormFieldList form={step.form} />
-          </PropertySection>
-          <PropertySection title="Saved to process variables">
-            <OutputList outputs={step.outputs} />
-          </PropertySection>
-        </>
-      )}
-
-      <PropertySection title="Connections">
-        <ConnectionLinks title="Comes from" ids={incoming.map((c) => c.id)} definition={definition} onSelect={onSelect} />
-        <ConnectionLinks title="Goes to" ids={outgoing.map((c) => c.id)} definition={definition} onSelect={onSelect} />
-      </PropertySection>
+      {step.kind === "start" && <StartSection step={step} />}
+      {step.kind === "userTask" && <UserTaskSection step={step} />}
+      {step.kind === "approval" && <ApprovalSection step={step} />}
+      {step.kind === "timer" && <TimerSection step={step} />}
+      {step.kind === "notify" && <NotifySection step={step} />}
+      {step.kind === "serviceCall" && <ServiceCallSection step={step} />}
+      {step.kind === "callActivity" && <CallActivitySection step={step} />}
+      <ConnectionsSection step={step} definition={definition} onSelect={onSelect} />
     </>
   );
 }
 
-function OutputList({ outputs }: { outputs: Parameters<typeof describeOutputs>[0] }) {
-  const { mappings, note } = describeOutputs(outputs);
-  if (note) return <p className="prop-text muted">{note}</p>;
+/** Where the step comes from and goes to, and (the keyboard way to connect) "Connect to…". */
+function ConnectionsSection({ step, definition, onSelect }: Props) {
+  const { actions, readOnly } = useProperties();
+  const incoming = definition.connections.filter((c) => c.target === step.id);
+  const outgoing = definition.connections.filter((c) => c.source === step.id);
+  const targets = readOnly ? [] : definition.steps.filter((s) => canConnect(definition, step.id, s.id).ok);
+  const links = (title: string, ids: string[]) =>
+    ids.length > 0 && (
+      <div className="link-group">
+        <div className="link-group-title">{title}</div>
+        <ul className="link-list">
+          {ids.map((id) => (
+            <li key={id}>
+              <button type="button" className="link-button" onClick={() => onSelect({ type: "connection", id })}>
+                {connectionDisplayName(definition, id)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
   return (
-    <ul className="mapping-list">
-      {mappings.map((m, i) => (
-        <li key={`${m.to}-${i}`}>
-          <code>{m.from}</code>
-          <span aria-label="into"> → </span>
-          <code>{m.to}</code>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function ConnectionLinks(props: {
-  title: string;
-  ids: string[];
-  definition: ProcessDefinition;
-  onSelect: (selection: Selection) => void;
-}) {
-  if (props.ids.length === 0) return null;
-  return (
-    <div className="link-group">
-      <div className="link-group-title">{props.title}</div>
-      <ul className="link-list">
-        {props.ids.map((id) => (
-          <li key={id}>
-            <button type="button" className="link-button" onClick={() => props.onSelect({ type: "connection", id })}>
-              {connectionDisplayName(props.definition, id)}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <PropertySection title="Connections">
+      {links("Comes from", incoming.map((c) => c.id))}
+      {links("Goes to", outgoing.map((c) => c.id))}
+      {!readOnly && step.kind !== "end" && (
+        <SelectField
+          label="Connect to"
+          value=""
+          placeholder={targets.length ? "Choose a step…" : "No step can follow here"}
+          options={targets.map((s) => ({ value: s.id, label: stepDisplayName(s) }))}
+          disabled={targets.length === 0}
+          hint={targets.length === 0 ? (outgoing.length > 0 ? "This step already has its way out." : "There is no step it could lead to.") : "The keyboard way to connect."}
+          onChange={(target) => actions?.connect(step.id, target)}
+        />
+      )}
+    </PropertySection>
   );
 }

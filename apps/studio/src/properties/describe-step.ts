@@ -113,7 +113,9 @@ export function describeDue(rule: DueRule | undefined): DueText {
   }
 }
 
-const fieldTypeLabels: Record<FieldType, string> = {
+// Partial on purpose: the model's field types grow (form designer work); a
+// type without words here shows by its name rather than failing the build.
+const fieldTypeLabels: Partial<Record<FieldType, string>> = {
   text: "Text",
   longText: "Long text",
   number: "Number",
@@ -122,10 +124,20 @@ const fieldTypeLabels: Record<FieldType, string> = {
   yesNo: "Yes / no",
   email: "E-mail",
   phone: "Phone",
+  currency: "Amount of money",
+  percent: "Percentage",
+  dateTime: "Date and time",
+  url: "Web address",
+  radio: "Choice (buttons)",
+  multiSelect: "Several choices",
+  checkboxes: "Checkboxes",
+  user: "User",
+  group: "Group",
+  table: "Table",
 };
 
 export function fieldTypeLabel(type: FieldType): string {
-  return fieldTypeLabels[type];
+  return fieldTypeLabels[type] ?? type;
 }
 
 /** The output mappings to list, or a sentence for the default (copy all). */

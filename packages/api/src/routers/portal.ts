@@ -5,6 +5,7 @@ import {
   getTask,
   inbox,
   instanceDetails,
+  listDirectory,
   myRequests,
   saveTaskDraft,
   startableProcesses,
@@ -38,6 +39,14 @@ export const portalRouter = router({
       return { instanceStatus: result.instanceStatus, next: result.next };
     }),
   myRequests: authedProcedure.query(({ ctx }) => myRequests(ctx.db, ctx.actor)),
+  /** Who a form's user and group pickers offer: active users and every group (names only). */
+  directory: authedProcedure.query(async ({ ctx }) => {
+    const directory = await listDirectory(ctx.db);
+    return {
+      users: directory.users.filter((u) => !u.disabled).map(({ username, displayName }) => ({ username, displayName })),
+      groups: directory.groups.map(({ key, name }) => ({ key, name })),
+    };
+  }),
   instance: authedProcedure
     .input(z.object({ instanceId: z.string().min(1).max(100) }))
     .query(({ ctx, input }) => instanceDetails(ctx.db, ctx.actor, input.instanceId)),

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { validate } from "@baton/model";
 import {
+  exportProcessBpmn,
   getDraft,
   getVersion,
+  importBpmnDraft,
   listDirectory,
   listProcesses,
   listVersions,
@@ -30,6 +32,19 @@ export const studioRouter = router({
   version: studioProcedure
     .input(key.extend({ version: z.number().int().positive() }))
     .query(({ ctx, input }) => getVersion(ctx.db, ctx.actor, input.key, input.version)),
+  importBpmn: studioProcedure
+    .input(
+      z.object({
+        xml: z.string().max(1_000_000, "The BPMN file is larger than 1 MB."),
+        key: z.string().min(1).max(100).optional(),
+        processId: z.string().min(1).max(500).optional(),
+        publish: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => importBpmnDraft(ctx.db, ctx.actor, input)),
+  exportBpmn: studioProcedure
+    .input(key.extend({ version: z.number().int().positive().optional() }))
+    .query(({ ctx, input }) => exportProcessBpmn(ctx.db, ctx.actor, input)),
   directory: studioProcedure.query(async ({ ctx }) => {
     const directory = await listDirectory(ctx.db);
     return {

@@ -13,7 +13,7 @@ export const longTextBlock: FieldBlockSpec<LongTextField> = {
   compile: (field) => ({
     schema: baseSchema(field, {
       type: "string",
-      ...minLengthOf(field.required, undefined),
+      ...minLengthOf(field.required, field.minLength),
       ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
     }),
     uiSchema: baseUi(field, { "ui:widget": "textarea" }),

@@ -1,6 +1,6 @@
 import type { Field } from "@baton/model";
 import type { FieldBlockSpec } from "../block-spec.ts";
-import { baseSchema, baseUi } from "./common.ts";
+import { baseSchema, baseUi, boundsOf } from "./common.ts";
 
 type NumberField = Extract<Field, { type: "number" }>;
 
@@ -11,11 +11,7 @@ export const numberBlock: FieldBlockSpec<NumberField> = {
   label: "Number",
   create: ({ id, key }) => ({ id, key, type: "number", label: "Number", required: false }),
   compile: (field) => ({
-    schema: baseSchema(field, {
-      type: field.integer ? "integer" : "number",
-      ...(field.minimum !== undefined ? { minimum: field.minimum } : {}),
-      ...(field.maximum !== undefined ? { maximum: field.maximum } : {}),
-    }),
+    schema: baseSchema(field, { type: field.integer ? "integer" : "number", ...boundsOf(field) }),
     uiSchema: baseUi(field),
   }),
 };

@@ -1,11 +1,13 @@
 import Form from "@rjsf/core";
 import type { IChangeEvent } from "@rjsf/core";
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
-import { useCallback, useImperativeHandle, useRef } from "react";
+import { useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
 import { ROOT_ID } from "./error-schema.ts";
+import type { BatonFormContext, Directory } from "./form-context.ts";
 import { friendlyErrors } from "./friendly-errors.ts";
 import { batonTemplates, batonWidgets } from "./theme.ts";
+import { useFormRules } from "./use-form-rules.ts";
 import { batonValidator } from "./validator.ts";
 import "./baton-form.css";
 
@@ -40,15 +42,40 @@ export type BatonFormProps = {
   className?: string;
   /** False keeps Enter in a single-line field from submitting (a task form completes work: no accidents). */
   submitOnEnter?: boolean;
+  /** The instance's variables: rules read them, choices take options from them, displays show them. */
+  variables?: Readonly<Record<string, unknown>>;
+  /** Users and groups for the pickers. */
+  directory?: Directory;
+  /** Option labels of earlier choices by variable, for displays of earlier values. */
+  choices?: BatonFormContext["choices"];
 };
+
+const NO_VARIABLES: Readonly<Record<string, unknown>> = {};
+const NO_DIRECTORY: Directory = { users: [], groups: [] };
+const NO_CHOICES: BatonFormContext["choices"] = {};
 
 /**
  * The form renderer shared by the portal and the studio preview: rjsf with
  * Baton's templates and widgets, validated on submit only (typing never
- * shows an error), with the submit button left to the page.
+ * shows an error), with the submit button left to the page. The form's
+ * rules (visible-if, required-if, options from a variable) apply live,
+ * through the same module the server validates with (`useFormRules`).
  */
 export function BatonForm(props: BatonFormProps) {
-  const { schema, uiSchema, formData, onChange, onSubmit, onError, extraErrors, disabled, readonly } = props;
+  const { onChange, onSubmit, onError, extraErrors, disabled, readonly } = props;
+  const variables = props.variables ?? NO_VARIABLES;
+  const directory = props.directory ?? NO_DIRECTORY;
+  const compiled = useMemo(() => ({ schema: props.schema, uiSchema: props.uiSchema ?? {} }), [props.schema, props.uiSchema]);
+  // The rules must see what is typed even when the page does not hand every
+  // change back in `formData`; a new `formData` from the page wins.
+  const [typed, setTyped] = useState<{ from: FormData | undefined; data: FormData }>({ from: props.formData, data: props.formData ?? {} });
+  const current = typed.from === props.formData ? typed.data : (props.formData ?? {});
+  if (typed.from !== props.formData) setTyped({ from: props.formData, data: current });
+  const rules = useFormRules(compiled, current, variables);
+  const { schema, uiSchema } = rules.view;
+  const formData = rules.data;
+  const choices = props.choices ?? NO_CHOICES;
+  const formContext = useMemo<BatonFormContext>(() => ({ variables, directory, choices }), [variables, directory, choices]);
   const inner = useRef<Form<FormData>>(null);
   // What the last validation ran on, for messages that depend on the value ("" of a required field).
   const dataRef = useRef(formData);
@@ -81,6 +108,7 @@ export function BatonForm(props: BatonFormProps) {
       schema={schema as RJSFSchema}
       uiSchema={uiSchema as UiSchema<FormData> | undefined}
       formData={formData}
+      formContext={formContext}
       validator={batonValidator}
       templates={batonTemplates}
       widgets={batonWidgets}
@@ -96,10 +124,14 @@ export function BatonForm(props: BatonFormProps) {
       experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
       focusOnFirstError
       showErrorList="top"
-      onChange={(e: IChangeEvent<FormData>, fieldId?: string) => onChange?.(e.formData ?? {}, fieldId)}
+      onChange={(e: IChangeEvent<FormData>, fieldId?: string) => {
+        const next = rules.next(e.formData ?? {});
+        setTyped({ from: props.formData, data: next });
+        onChange?.(next, fieldId);
+      }}
       onSubmit={(e: IChangeEvent<FormData>) => {
         // A read-only form shows data; Enter in one of its inputs must not submit it.
-        if (!readonly && !disabled) onSubmit?.(e.formData ?? {});
+        if (!readonly && !disabled) onSubmit?.(rules.next(e.formData ?? {}));
       }}
       onError={(errors) => onError?.(errors)}
     />

@@ -1,5 +1,6 @@
 import type { RJSFValidationError } from "@rjsf/utils";
 import { describeSchemaError } from "../field-error-message.ts";
+import { pointerSegments } from "./error-schema.ts";
 import { propertySegments } from "./property-path.ts";
 
 /**
@@ -7,7 +8,8 @@ import { propertySegments } from "./property-path.ts";
  * property 'phone'" becomes the sentence the server would answer ("Phone is
  * required.", or the field's own `errorMessage`), from the same
  * `describeSchemaError`, so the browser and the server never word one
- * problem two ways. Restating errors (each `oneOf` branch's `const`) go.
+ * problem two ways, nor list them in another order. Restating errors (each
+ * `oneOf` branch's `const`) go.
  */
 export function friendlyErrors(
   errors: RJSFValidationError[],
@@ -34,7 +36,15 @@ export function friendlyErrors(
       data,
     );
     if (described === null) continue;
-    out.push({ ...e, message: described.message, stack: described.message });
+    // The description may move the error (a bad value in a list of choices belongs to the list).
+    const property = described.path === "" ? e.property : `.${pointerSegments(described.path).join(".")}`;
+    out.push({ ...e, property, message: described.message, stack: described.message });
   }
-  return out;
+  // In the order of the form, as the server lists them (ajv reports missing fields first).
+  const order = Object.keys((rootSchema as { properties?: object }).properties ?? {});
+  const position = (e: RJSFValidationError) => {
+    const i = order.indexOf(propertySegments(e.property)[0] ?? "");
+    return i === -1 ? order.length : i;
+  };
+  return out.map((e, i) => ({ e, i })).sort((a, b) => position(a.e) - position(b.e) || a.i - b.i).map((x) => x.e);
 }

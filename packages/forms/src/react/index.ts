@@ -7,5 +7,9 @@ export {
   withoutErrorsOfField,
 } from "./error-schema.ts";
 export type { FieldError } from "./error-schema.ts";
+export type { BatonFormContext, Directory } from "./form-context.ts";
+export { formatDisplayValue } from "./display-value.ts";
+export { formNeeds } from "../form-needs.ts";
+export type { FormNeeds } from "../form-needs.ts";
 export { friendlyErrors } from "./friendly-errors.ts";
 export { batonValidator } from "./validator.ts";

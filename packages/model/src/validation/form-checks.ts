@@ -1,8 +1,11 @@
 import type { Field, FormBlock, FormDefinition } from "../form-definition.ts";
-import { formFields } from "../form-definition.ts";
+import { formFields, innerBlockLists, isLayoutBlock } from "../form-definition.ts";
 import type { Step } from "../process-definition.ts";
 import { type CheckContext, stepPath } from "./context.ts";
 import { describeStep } from "./describe.ts";
+import { checkCurrency, checkField } from "./form-field-checks.ts";
+import { checkBlockRules, checkVariableSource } from "./form-rule-checks.ts";
+import { variablesBefore } from "./provided-variables.ts";
 
 /** Names expressions read for Baton itself: the starter, the clock, the completing user. */
 export const RESERVED_NAMES = ["initiator", "now", "today", "completedBy"];
@@ -11,9 +14,10 @@ type FormStep = Extract<Step, { kind: "start" | "userTask" }>;
 type PlacedBlock = { block: FormBlock; path: (string | number)[] };
 
 /**
- * Forms of the start and of each task. Sections are only visual, so all the
- * fields of one form write into one flat data object: a key may appear once
- * per form, whichever section it sits in.
+ * Forms of the start and of each task. Layout blocks are only visual, so all
+ * the fields of one form write into one flat data object: a key may appear
+ * once per form, whichever section or column it sits in. A table's columns
+ * are keys of its rows, so they only need to differ from each other.
  */
 export function checkForms(ctx: CheckContext): void {
   for (const step of ctx.definition.steps) {
@@ -26,29 +30,39 @@ export function checkForms(ctx: CheckContext): void {
 function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): void {
   const where = `the ${step.kind === "start" ? "start form" : "form"} of ${describeStep(step)}`;
   const placed = placeBlocks(form.blocks, stepPath(ctx, step, "form", "blocks"));
+  const earlier = variablesBefore(ctx, step);
+  const known = new Set([...earlier, ...formFields(form).map((f) => f.key), ...RESERVED_NAMES]);
   const ids = new Set<string>();
   const keys = new Map<string, Field>();
   for (const { block, path } of placed) {
     const at = { stepId: step.id, fieldId: block.id, path };
-    const name = block.type === "section" ? `Section "${block.title}"` : `Field "${block.label}"`;
-    if (ids.has(block.id)) {
-      ctx.report({
-        ...at,
-        code: "form.duplicate-field-id",
-        severity: "error",
-        message: `${name} in ${where} has the id "${block.id}", which another block of the form already uses.`,
-        path: [...path, "id"],
-      });
+    const name = `${describeBlock(block)} in ${where}`;
+    const blockIds = [{ id: block.id, path }];
+    if (block.type === "table") block.columns.forEach((c, i) => blockIds.push({ id: c.id, path: [...path, "columns", i] }));
+    for (const { id, path: idPath } of blockIds) {
+      if (ids.has(id)) {
+        ctx.report({
+          ...at,
+          fieldId: id,
+          code: "form.duplicate-field-id",
+          severity: "error",
+          message: `${id === block.id ? describeBlock(block) : "A column"} in ${where} has the id "${id}", which another block of the form already uses.`,
+          path: [...idPath, "id"],
+        });
+      }
+      ids.add(id);
     }
-    ids.add(block.id);
-    if (block.type === "section") continue;
+    checkBlockRules(ctx, block, name, at, known);
+    checkVariableSource(ctx, block, name, at, earlier);
+    if (block.type === "display" && block.currency) checkCurrency(ctx, block.currency, name, { ...at, path: [...path, "currency"] });
+    if (isLayoutBlock(block)) continue;
     const other = keys.get(block.key);
     if (other) {
       ctx.report({
         ...at,
         code: "form.duplicate-key",
         severity: "error",
-        message: `${name} in ${where} has the key "${block.key}", which field "${other.label}" already uses. Each field needs its own key.`,
+        message: `${name} has the key "${block.key}", which field "${other.label}" already uses. Each field needs its own key.`,
         path: [...path, "key"],
       });
     } else {
@@ -59,58 +73,27 @@ function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): voi
         ...at,
         code: "form.reserved-key",
         severity: "error",
-        message: `${name} in ${where} has the key "${block.key}", a name Baton reserves (${RESERVED_NAMES.join(", ")}). Choose another key.`,
+        message: `${name} has the key "${block.key}", a name Baton reserves (${RESERVED_NAMES.join(", ")}). Choose another key.`,
         path: [...path, "key"],
       });
     }
-    checkField(ctx, block, `${name} in ${where}`, at);
+    checkField(ctx, block, name, at);
   }
 }
 
-function checkField(
-  ctx: CheckContext,
-  field: Field,
-  name: string,
-  at: { stepId: string; fieldId: string; path: (string | number)[] },
-): void {
-  if (field.type === "select") {
-    if (field.options.length === 0) {
-      ctx.report({
-        ...at,
-        code: "form.select-no-options",
-        severity: "error",
-        message: `${name} has no options to choose from. Add at least one option.`,
-        path: [...at.path, "options"],
-      });
-    }
-    const values = new Set<string>();
-    field.options.forEach((option, i) => {
-      if (values.has(option.value)) {
-        ctx.report({
-          ...at,
-          code: "form.duplicate-option",
-          severity: "error",
-          message: `${name} has the option value "${option.value}" more than once; each option needs its own value.`,
-          path: [...at.path, "options", i, "value"],
-        });
-      }
-      values.add(option.value);
-    });
-  }
-  const range =
-    field.type === "text"
-      ? { low: field.minLength, high: field.maxLength, words: "minimum length", bound: "maxLength" }
-      : field.type === "number"
-        ? { low: field.minimum, high: field.maximum, words: "minimum", bound: "maximum" }
-        : undefined;
-  if (range && range.low !== undefined && range.high !== undefined && range.low > range.high) {
-    ctx.report({
-      ...at,
-      code: "form.min-above-max",
-      severity: "error",
-      message: `${name} has a ${range.words} (${range.low}) above its ${range.words.replace("minimum", "maximum")} (${range.high}), so no value can be valid.`,
-      path: [...at.path, range.bound],
-    });
+/** How messages name a block: `Field "Phone"`, `Section "Contact"`, `Text "Please…"`. */
+function describeBlock(block: FormBlock): string {
+  switch (block.type) {
+    case "section":
+      return `Section "${block.title}"`;
+    case "columns":
+      return `Columns "${block.id}"`;
+    case "staticText":
+      return `Text "${block.text.length > 30 ? `${block.text.slice(0, 30)}…` : block.text}"`;
+    case "display":
+      return `Display "${block.label}"`;
+    default:
+      return `Field "${block.label}"`;
   }
 }
 
@@ -138,7 +121,7 @@ function checkMappings(ctx: CheckContext, step: FormStep): void {
 function placeBlocks(blocks: FormBlock[], path: (string | number)[]): PlacedBlock[] {
   return blocks.flatMap((block, i) => {
     const here = [...path, i];
-    const self: PlacedBlock = { block, path: here };
-    return block.type === "section" ? [self, ...placeBlocks(block.children, [...here, "children"])] : [self];
+    const inner = innerBlockLists(block).flatMap((list) => placeBlocks(list.blocks, [...here, ...list.path]));
+    return [{ block, path: here }, ...inner];
   });
 }

@@ -1,16 +1,23 @@
 import type { NodeProps } from "@xyflow/react";
+import { Clock } from "lucide-react";
+import { useCanvas } from "../canvas-context.ts";
 import type { StepNode } from "../flow-types.ts";
 import { NodeHandles } from "./NodeHandles.tsx";
 import { nodeClasses } from "./node-classes.ts";
+import { StepLabel } from "./StepLabel.tsx";
 
-/** Start (thin green circle) and end (bold red circle), BPMN style, name underneath. */
+/**
+ * Circles, BPMN style, name underneath: start (thin green), end (bold red),
+ * wait (double ring with a clock, an intermediate timer event).
+ */
 export function EventNode({ data, selected }: NodeProps<StepNode>) {
-  const kind = data.step.kind === "start" ? "start" : "end";
+  const { editable } = useCanvas();
+  const kind = data.step.kind === "timer" ? "timer" : data.step.kind === "start" ? "start" : "end";
   return (
-    <div className={nodeClasses(`step-event step-${kind}`, data, selected)} title={data.title}>
-      <div className="step-event-circle" />
-      {data.step.name.trim() && <div className="step-outside-label step-event-label">{data.step.name}</div>}
-      <NodeHandles />
+    <div className={nodeClasses(`step-event step-${kind}`, data, selected)} title={data.detail ? `${data.title}: ${data.detail}` : data.title}>
+      <div className="step-event-circle">{kind === "timer" && <Clock size={18} aria-hidden="true" />}</div>
+      <StepLabel data={data} className="step-outside-label step-event-label" />
+      <NodeHandles connectable={editable && kind !== "end"} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { NodeProps } from "@xyflow/react";
+import { useCanvas } from "../canvas-context.ts";
 import type { StepNode } from "../flow-types.ts";
 import { NodeHandles } from "./NodeHandles.tsx";
 import { nodeClasses } from "./node-classes.ts";
+import { StepLabel } from "./StepLabel.tsx";
 
 /**
  * A diamond: "X" for an exclusive decision (one path is taken), "+" for a
@@ -9,6 +11,7 @@ import { nodeClasses } from "./node-classes.ts";
  * by the top or bottom corner never cross it.
  */
 export function GatewayNode({ data, selected }: NodeProps<StepNode>) {
+  const { editable } = useCanvas();
   const exclusive = data.step.kind === "exclusiveGateway";
   return (
     <div className={nodeClasses("step-gateway", data, selected)} title={data.title}>
@@ -20,8 +23,8 @@ export function GatewayNode({ data, selected }: NodeProps<StepNode>) {
           <path className="step-gateway-glyph" d="M28 17 V39 M17 28 H39" />
         )}
       </svg>
-      {data.step.name.trim() && <div className="step-outside-label step-gateway-label">{data.step.name}</div>}
-      <NodeHandles />
+      <StepLabel data={data} className="step-outside-label step-gateway-label" />
+      <NodeHandles connectable={editable} />
     </div>
   );
 }

@@ -3,10 +3,10 @@ import type { FieldTemplateProps } from "@rjsf/utils";
 import { describedBy, hasErrors } from "../described-by.ts";
 
 /**
- * One field: label above (a legend for Yes/No and radio groups), the
- * control, its errors (`role="alert"`) and help text below. Objects render
- * their own section chrome in ObjectFieldTemplate; only their form-level
- * errors show here.
+ * One field: label above (a legend for Yes/No, radio and checkbox groups
+ * and multi-selects), the control, its errors (`role="alert"`) and help
+ * text below. Objects and tables render their own chrome (ObjectField-,
+ * ArrayFieldTemplate); only their own errors and help show here.
  */
 export function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, rawErrors, rawHelp, rawDescription, hidden, required, displayLabel } = props;
@@ -26,17 +26,24 @@ export function FieldTemplate(props: FieldTemplateProps) {
     ) : null;
 
   const type = getSchemaType(schema);
-  if (type === "object" || type === "array") {
+  const options = getUiOptions(uiSchema);
+  // A table row is cells inside a <tr>: no wrapper may come between.
+  if (type === "object" && options.tableRow) return <>{children}</>;
+  if (type === "object" || (type === "array" && !options.widget)) {
     return (
       <div className="bf-container">
         {children}
         {errorBlock}
+        {rawHelp ? (
+          <p id={helpId(id)} className="bf-help">
+            {rawHelp}
+          </p>
+        ) : null}
       </div>
     );
   }
 
-  const options = getUiOptions(uiSchema);
-  const isGroup = type === "boolean" || options.widget === "radio" || options.widget === "checkboxes";
+  const isGroup = type === "boolean" || type === "array" || options.widget === "radio";
   const showLabel = isGroup ? options.label !== false : displayLabel !== false;
   const labelContent = (
     <>

@@ -1,0 +1,10 @@
+import type { EditorStack } from "../commands/index.ts";
+import { deleteStepConnections } from "./delete-step-connections.ts";
+import { singleDefault } from "./single-default.ts";
+import { unconditionedBecomesDefault } from "./unconditioned-becomes-default.ts";
+
+export function installBehaviors(stack: EditorStack): void {
+  deleteStepConnections(stack);
+  singleDefault(stack);
+  unconditionedBecomesDefault(stack);
+}

@@ -1,0 +1,66 @@
+import type { Connection, ProcessDefinition, Step, StepKind } from "@baton/model";
+
+/**
+ * "May I?" questions the canvas asks before it executes a command, each
+ * answered with a reason an analyst can read. Apart from "do it" (the
+ * command handlers), as in bpmn-js's BpmnRules. Validation reports what is
+ * wrong with a whole draft; rules refuse an edit that can never be right.
+ */
+export type RuleVerdict = { ok: true } | { ok: false; reason: string };
+
+const allow: RuleVerdict = { ok: true };
+const refuse = (reason: string): RuleVerdict => ({ ok: false, reason });
+
+/** Kinds that may have several ways out. */
+const branching = new Set<StepKind>(["exclusiveGateway", "parallelGateway"]);
+
+/** The words a connection shows: label, else condition, else "otherwise" for a default. */
+function hasWords(c: Connection): boolean {
+  return Boolean(c.label?.trim() || c.condition?.trim() || c.isDefault);
+}
+
+function nameOf(step: Step): string {
+  return step.name.trim() ? `“${step.name.trim()}”` : "this step";
+}
+
+export function canConnect(definition: ProcessDefinition, sourceId: string, targetId: string): RuleVerdict {
+  const source = definition.steps.find((s) => s.id === sourceId);
+  const target = definition.steps.find((s) => s.id === targetId);
+  if (!source || !target) return refuse("Both ends must be steps on the canvas.");
+  if (source.id === target.id) {
+    return refuse("A step cannot lead back into itself. To repeat it, route the loop through a decision.");
+  }
+  if (target.kind === "start") return refuse("Nothing can lead into the start: the process begins there.");
+  if (source.kind === "end") return refuse("Nothing can follow an end: the process stops there.");
+  const outgoing = definition.connections.filter((c) => c.source === source.id);
+  if (outgoing.some((c) => c.target === target.id)) {
+    return refuse(`${capital(nameOf(source))} is already connected to ${nameOf(target)}.`);
+  }
+  if (!branching.has(source.kind) && outgoing.length > 0) {
+    return refuse(
+      `${capital(nameOf(source))} already has its way out. To branch, put a decision or a parallel split after it.`,
+    );
+  }
+  if (source.kind === "exclusiveGateway") {
+    const unlabelled = outgoing.find((c) => !hasWords(c));
+    if (unlabelled) {
+      const to = definition.steps.find((s) => s.id === unlabelled.target);
+      return refuse(
+        `Label the outcome that leads to ${to ? nameOf(to) : "the other step"} first: a decision cannot have two unlabelled outcomes.`,
+      );
+    }
+  }
+  return allow;
+}
+
+/** A process has exactly one start. */
+export function canAddStep(definition: ProcessDefinition, kind: StepKind): RuleVerdict {
+  if (kind === "start" && definition.steps.some((s) => s.kind === "start")) {
+    return refuse("This process already has a start; a process begins at exactly one start.");
+  }
+  return allow;
+}
+
+function capital(text: string): string {
+  return text.charAt(0) === "“" ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDesignerActions } from "../designer/designer-actions.ts";
+import { createEditor } from "../editor/create-editor.ts";
+import type { ElementSelection } from "../process/selection.ts";
+import { sampleProcess } from "../test/sample-process.ts";
+import { PropertiesPanel } from "./PropertiesPanel.tsx";
+
+afterEach(cleanup);
+
+const directory = {
+  users: [{ username: "sam", displayName: "Sam Sales" }],
+  groups: [
+    { key: "sales", name: "Sales" },
+    { key: "service-desk", name: "Service desk" },
+  ],
+};
+
+/** The panel on a real command stack: what it commits is what the stack holds. */
+function renderPanel(selection: ElementSelection) {
+  const stack = createEditor(sampleProcess());
+  const actions = createDesignerActions({
+    stack,
+    getSelection: () => selection,
+    select: () => {},
+    notify: () => {},
+    stepDefaults: () => ({ processKey: "other" }),
+    viewportCentre: () => ({ x: 0, y: 0 }),
+  });
+  const view = () => (
+    <PropertiesPanel definition={stack.definition} selection={selection} problems={[]} directory={directory} onSelect={() => {}} actions={actions} />
+  );
+  const utils = render(view());
+  stack.subscribe(() => utils.rerender(view()));
+  return { stack, panel: screen.getByRole("complementary", { name: "Properties" }) };
+}
+
+describe("PropertiesPanel (editable)", () => {
+  it("commits a name when the field is left, as one undoable command", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    const name = within(panel).getByRole("textbox", { name: "Name" });
+    fireEvent.change(name, { target: { value: "Ring the prospect" } });
+    expect(stack.canUndo()).toBe(false);
+    fireEvent.blur(name);
+    expect(stack.definition.steps[1]!.name).toBe("Ring the prospect");
+    stack.undo();
+    expect((within(panel).getByRole("textbox", { name: "Name" }) as HTMLInputElement).value).toBe("Call back the prospect");
+  });
+
+  it("assigns from the directory, and changing the kind waits for a value", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    fireEvent.click(within(panel).getByRole("radio", { name: "User" }));
+    expect(stack.canUndo()).toBe(false);
+    fireEvent.change(within(panel).getByRole("combobox", { name: "User" }), { target: { value: "sam" } });
+    expect(stack.definition.steps[1]).toMatchObject({ assignment: { type: "user", user: "sam" } });
+    expect(within(panel).getByText("Sam Sales (sam)", { selector: "p" })).toBeTruthy();
+  });
+
+  it("checks a condition's FEEL as it is typed, and keeps what was typed", () => {
+    const { stack, panel } = renderPanel({ steps: [], connections: ["c-yes"] });
+    const condition = within(panel).getByRole("textbox", { name: "Condition" });
+    fireEvent.change(condition, { target: { value: 'outcome == "converted"' } });
+    expect(within(panel).getByText(/compare with a single =/)).toBeTruthy();
+    fireEvent.change(condition, { target: { value: 'outcome = "won"' } });
+    expect(within(panel).getByText(/Valid FEEL/)).toBeTruthy();
+    fireEvent.keyDown(condition, { key: "Enter" });
+    expect(stack.definition.connections.find((c) => c.id === "c-yes")!.condition).toBe('outcome = "won"');
+  });
+
+  it("adds a field whose key follows its label, and refuses a key another field has", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    fireEvent.click(within(panel).getByRole("button", { name: "Add field" }));
+    const label = within(panel).getByRole("textbox", { name: "Label" });
+    fireEvent.change(label, { target: { value: "Call notes" } });
+    fireEvent.blur(label);
+    const fields = (stack.definition.steps[1] as { form: { blocks: { key: string }[] } }).form.blocks;
+    expect(fields.map((f) => f.key)).toEqual(["outcome", "callNotes"]);
+    const key = within(panel).getByRole("textbox", { name: "Key" });
+    fireEvent.change(key, { target: { value: "outcome" } });
+    expect(within(panel).getByRole("alert").textContent).toBe("Another field of this form already uses “outcome”.");
+    fireEvent.blur(key);
+    expect((stack.definition.steps[1] as { form: { blocks: { key: string }[] } }).form.blocks[1]!.key).toBe("callNotes");
+  });
+
+  it("is read-only without actions (a published version)", () => {
+    render(<PropertiesPanel definition={sampleProcess()} selection={{ steps: ["callBack"], connections: [] }} problems={[]} onSelect={() => {}} />);
+    const name = screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement;
+    expect(name.readOnly).toBe(true);
+    expect(screen.queryByRole("button", { name: "Add field" })).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import type { StartStep } from "@baton/model";
+import { CheckboxField } from "../editors/CheckboxField.tsx";
+import { FormFieldsEditor } from "../editors/FormFieldsEditor.tsx";
+import { MappingsEditor } from "../editors/MappingsEditor.tsx";
+import { PropertySection } from "../PropertySection.tsx";
+import { useProperties } from "../properties-context.ts";
+import { useStepUpdate } from "./step-update.ts";
+
+/** The start: who may start, the start form, and what it saves. */
+export function StartSection({ step }: { step: StartStep }) {
+  const update = useStepUpdate(step.id);
+  const { directory, readOnly } = useProperties();
+  const groups = directory?.groups ?? step.starters.map((key) => ({ key, name: key }));
+  const toggle = (key: string, on: boolean) =>
+    update({ starters: on ? [...step.starters, key] : step.starters.filter((k) => k !== key) });
+  return (
+    <>
+      <PropertySection title="Who may start">
+        <p className="prop-field-hint">{step.starters.length === 0 ? "Every user may start it. Tick groups to limit it." : "Only members of the ticked groups."}</p>
+        {groups.map((g) => (
+          <CheckboxField key={g.key} label={g.name} checked={step.starters.includes(g.key)} disabled={readOnly} onChange={(on) => toggle(g.key, on)} />
+        ))}
+      </PropertySection>
+      <PropertySection title="Start form">
+        <FormFieldsEditor stepId={step.id} form={step.form} />
+      </PropertySection>
+      <PropertySection title="Saved to process variables">
+        <MappingsEditor
+          value={step.outputs}
+          readOnly={readOnly}
+          allowCopyAll
+          fromLabel="From form"
+          toLabel="Into variable"
+          fromContext="over the start form"
+          onChange={(outputs) => update({ outputs })}
+        />
+      </PropertySection>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "package_versions" ADD COLUMN "bpmn_xml" text;

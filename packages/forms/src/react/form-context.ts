@@ -1,0 +1,34 @@
+/** People and groups a picker offers (what `portal.directory` answers). */
+export type Directory = {
+  users: { username: string; displayName: string }[];
+  groups: { key: string; name: string }[];
+};
+
+/**
+ * What BatonForm hands every template and widget through rjsf's
+ * `formContext`: the instance's variables and the labels of earlier
+ * choices (for displays of earlier values) and the directory (for user and
+ * group pickers).
+ */
+export type BatonFormContext = {
+  variables: Readonly<Record<string, unknown>>;
+  directory: Directory;
+  /** Option labels of earlier choices by variable (`portal.instance`'s `fields`), so a display reads "Gold", not "gold". */
+  choices: Readonly<Record<string, { options?: Record<string, string> }>>;
+};
+
+const EMPTY: BatonFormContext = { variables: {}, directory: { users: [], groups: [] }, choices: {} };
+
+/** The context from an rjsf registry, with empty defaults when a page passed none. */
+export function batonContext(formContext: unknown): BatonFormContext {
+  if (typeof formContext !== "object" || formContext === null) return EMPTY;
+  const given = formContext as Partial<BatonFormContext>;
+  return {
+    variables: given.variables ?? EMPTY.variables,
+    directory: {
+      users: given.directory?.users ?? [],
+      groups: given.directory?.groups ?? [],
+    },
+    choices: given.choices ?? EMPTY.choices,
+  };
+}

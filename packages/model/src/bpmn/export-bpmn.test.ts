@@ -1,0 +1,73 @@
+import { BpmnModdle, type ModdleElement } from "bpmn-moddle";
+import { describe, expect, it } from "vitest";
+import { shapeSizes } from "../layout/shape-sizes.ts";
+import { processDefinitionSchema } from "../process-definition.ts";
+import { exportBpmn } from "./export-bpmn.ts";
+import { importBpmn } from "./import-bpmn.ts";
+import { children } from "./moddle.ts";
+import { everyKind } from "./test-support/every-kind.ts";
+import { templateDefinitions } from "./test-support/fixture-files.ts";
+
+/**
+ * The export as another tool sees it: read with a bare bpmn-moddle (what
+ * bpmn-js and Camunda Modeler use, without Baton's namespace), it has no
+ * warnings, a shape for every step at its position and size, an edge for
+ * every connection, and the Baton data survives that tool saving it again.
+ */
+const definitions = [...templateDefinitions().map((t) => t.definition), everyKind].map((d) => processDefinitionSchema.parse(d));
+
+describe.each(definitions)("exporting $key", (definition) => {
+  it("is BPMN a modeler reads without warnings, drawn where Baton draws it", async () => {
+    const xml = await exportBpmn(definition);
+    const { rootElement, warnings, elementsById } = await new BpmnModdle().fromXML(xml);
+    expect(warnings).toEqual([]);
+    const process = children(rootElement, "rootElements")[0]!;
+    expect(process).toMatchObject({ $type: "bpmn:Process", id: definition.key, name: definition.name, isExecutable: true });
+
+    const plane = (rootElement.diagrams as ModdleElement[])[0]!.plane as ModdleElement;
+    const di = new Map(children(plane, "planeElement").map((e) => [(e.bpmnElement as ModdleElement).id, e]));
+    for (const step of definition.steps) {
+      const bounds = di.get(step.id)!.bounds as ModdleElement;
+      expect(bounds).toMatchObject({ x: step.position.x, y: step.position.y, ...shapeSizes[step.kind] });
+    }
+    const flows = children(process, "flowElements").filter((e) => e.$type === "bpmn:SequenceFlow");
+    expect(flows).toHaveLength(definition.connections.length);
+    for (const flow of flows) expect((di.get(flow.id)!.waypoint as unknown[]).length).toBeGreaterThanOrEqual(2);
+    for (const element of children(plane, "planeElement")) expect(elementsById[(element.bpmnElement as ModdleElement).id as string]).toBeDefined();
+  });
+
+  it("keeps its Baton data when a modeler without Baton's namespace saves it again", async () => {
+    const xml = await exportBpmn(definition);
+    const modeler = new BpmnModdle();
+    const { rootElement } = await modeler.fromXML(xml);
+    const { xml: savedElsewhere } = await modeler.toXML(rootElement, { format: true });
+    expect(savedElsewhere).toContain("<baton:properties>");
+    expect((await importBpmn(savedElsewhere)).definition).toEqual(definition);
+  });
+});
+
+describe("mapping of Baton kinds to BPMN", () => {
+  it("writes the standard element for each kind, defaults and FEEL conditions", async () => {
+    const xml = await exportBpmn(processDefinitionSchema.parse(everyKind));
+    const { elementsById } = await new BpmnModdle().fromXML(xml);
+    const typeOf = (id: string) => elementsById[id]!.$type;
+    expect(["start", "review", "decide", "approve", "wait", "tell", "book", "sub", "split", "end"].map(typeOf)).toEqual([
+      "bpmn:StartEvent",
+      "bpmn:UserTask",
+      "bpmn:ExclusiveGateway",
+      "bpmn:UserTask",
+      "bpmn:IntermediateCatchEvent",
+      "bpmn:SendTask",
+      "bpmn:ServiceTask",
+      "bpmn:CallActivity",
+      "bpmn:ParallelGateway",
+      "bpmn:EndEvent",
+    ]);
+    expect((elementsById.decide!.default as ModdleElement).id).toBe("c4");
+    expect(elementsById.sub!.calledElement).toBe("archive-request");
+    expect(((elementsById.c2!.conditionExpression as ModdleElement).body as string)).toBe("= ok = true");
+    const timer = (elementsById.wait!.eventDefinitions as ModdleElement[])[0]!;
+    expect((timer.timeDuration as ModdleElement).body).toBe("P1D");
+    expect(xml).toContain('"kind":"approval"');
+  });
+});

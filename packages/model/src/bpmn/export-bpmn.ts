@@ -1,0 +1,140 @@
+import type { Connection, ProcessDefinition, Step } from "../process-definition.ts";
+import { edgeWaypoints } from "../layout/edge-waypoints.ts";
+import { shapeSizes } from "../layout/shape-sizes.ts";
+import { payloadExtension, stepPayload, type Payload } from "./baton-payload.ts";
+import { conditionBody } from "./conditions.ts";
+import { IdAllocator } from "./id-allocator.ts";
+import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
+
+/**
+ * A process definition as BPMN 2.0 XML with diagram interchange: one
+ * `bpmn:process` whose id is the process key, one shape per step at the
+ * position drawn (Baton's top-left corner and shape size), one edge per
+ * connection with orthogonal waypoints. Step kinds map to their BPMN
+ * counterparts: start/end events, user tasks (approvals too, marked in the
+ * Baton payload), exclusive and parallel gateways, a timer catch event for
+ * a wait, a send task for a notification, a service task for a service call,
+ * a call activity for calling another process. Conditions are written as
+ * FEEL the way Zeebe reads them (`= expr`); defaults as the gateway's
+ * `default` attribute. Drafts export too, problems and all.
+ */
+export async function exportBpmn(definition: ProcessDefinition): Promise<string> {
+  const moddle = batonModdle();
+  const ids = new IdAllocator();
+  const create = (type: string, props: Record<string, unknown> = {}) => moddle.create(type, props);
+  const withText = (props: Record<string, unknown>, name: string | undefined, description: string | undefined) => {
+    if (name) props.name = name;
+    if (description) props.documentation = [create("bpmn:Documentation", { text: description })];
+    return props;
+  };
+
+  const nodes = new Map<string, { element: ModdleElement; step: Step }>();
+  const placed: { element: ModdleElement; step: Step }[] = [];
+  for (const step of definition.steps) {
+    const id = ids.claim(step.id, "Step");
+    const payload = stepPayload(step);
+    if (id !== step.id) payload.batonId = step.id;
+    const element = create(BPMN_TYPES[step.kind], withText({ id, extensionElements: payloadExtension(payload) }, step.name, step.description));
+    if (step.kind === "timer") {
+      const body = step.timer.type === "duration" ? step.timer.duration : conditionBody(step.timer.expression);
+      const property = step.timer.type === "duration" ? "timeDuration" : "timeDate";
+      element.eventDefinitions = [create("bpmn:TimerEventDefinition", { [property]: create("bpmn:FormalExpression", { body }) })];
+    }
+    if (step.kind === "callActivity") element.calledElement = step.processKey;
+    element.incoming = [];
+    element.outgoing = [];
+    if (!nodes.has(step.id)) nodes.set(step.id, { element, step });
+    placed.push({ element, step });
+  }
+
+  const flows: { element: ModdleElement; source: Step; target: Step }[] = [];
+  const dangling: Connection[] = [];
+  for (const connection of definition.connections) {
+    const source = nodes.get(connection.source);
+    const target = nodes.get(connection.target);
+    if (!source || !target) {
+      dangling.push(connection);
+      continue;
+    }
+    const id = ids.claim(connection.id, "Flow");
+    const payload: Payload = id !== connection.id ? { batonId: connection.id } : {};
+    const element = create("bpmn:SequenceFlow", { id, sourceRef: source.element, targetRef: target.element });
+    if (connection.label) element.name = connection.label;
+    if (connection.condition) element.conditionExpression = create("bpmn:FormalExpression", { body: conditionBody(connection.condition) });
+    if (connection.isDefault) {
+      // BPMN keeps a default on gateways and activities; elsewhere the payload does.
+      if (canHoldDefault(source.element) && !source.element.default) source.element.default = element;
+      else payload.isDefault = true;
+    }
+    element.extensionElements = payloadExtension(payload);
+    (source.element.outgoing as ModdleElement[]).push(element);
+    (target.element.incoming as ModdleElement[]).push(element);
+    flows.push({ element, source: source.step, target: target.step });
+  }
+
+  const processPayload: Payload = {
+    schemaVersion: definition.schemaVersion,
+    key: definition.key,
+    timeZone: definition.timeZone,
+    usedBlocks: definition.usedBlocks,
+    ...(dangling.length > 0 ? { danglingConnections: dangling } : {}),
+  };
+  const process = create(
+    "bpmn:Process",
+    withText(
+      {
+        id: ids.claim(definition.key, "Process"),
+        isExecutable: true,
+        extensionElements: payloadExtension(processPayload),
+        flowElements: [...placed.map((n) => n.element), ...flows.map((f) => f.element)],
+      },
+      definition.name,
+      definition.description,
+    ),
+  );
+
+  const shapes = placed.map(({ element, step }) =>
+    create("bpmndi:BPMNShape", {
+      id: ids.claim(`${element.id as string}_di`, "Shape"),
+      bpmnElement: element,
+      bounds: create("dc:Bounds", { ...step.position, ...shapeSizes[step.kind] }),
+      ...(step.kind === "exclusiveGateway" ? { isMarkerVisible: true } : {}),
+    }),
+  );
+  const edges = flows.map(({ element, source, target }) =>
+    create("bpmndi:BPMNEdge", {
+      id: ids.claim(`${element.id as string}_di`, "Edge"),
+      bpmnElement: element,
+      waypoint: edgeWaypoints(source, target).map((p) => create("dc:Point", p)),
+    }),
+  );
+  const plane = create("bpmndi:BPMNPlane", { id: ids.claim("BPMNPlane_1", "Plane"), bpmnElement: process, planeElement: [...shapes, ...edges] });
+  const diagram = create("bpmndi:BPMNDiagram", { id: ids.claim("BPMNDiagram_1", "Diagram"), plane });
+  const definitions = create("bpmn:Definitions", {
+    id: ids.claim(`Definitions_${definition.key}`, "Definitions"),
+    targetNamespace: "https://baton.dev/processes",
+    exporter: "Baton",
+    exporterVersion: "1.0",
+    rootElements: [process],
+    diagrams: [diagram],
+  });
+  const { xml } = await moddle.toXML(definitions, { format: true });
+  return xml;
+}
+
+const BPMN_TYPES: Record<Step["kind"], string> = {
+  start: "bpmn:StartEvent",
+  end: "bpmn:EndEvent",
+  userTask: "bpmn:UserTask",
+  approval: "bpmn:UserTask",
+  exclusiveGateway: "bpmn:ExclusiveGateway",
+  parallelGateway: "bpmn:ParallelGateway",
+  timer: "bpmn:IntermediateCatchEvent",
+  notify: "bpmn:SendTask",
+  serviceCall: "bpmn:ServiceTask",
+  callActivity: "bpmn:CallActivity",
+};
+
+function canHoldDefault(element: ModdleElement): boolean {
+  return ["bpmn:ExclusiveGateway", "bpmn:InclusiveGateway", "bpmn:ComplexGateway", "bpmn:Activity"].some((t) => isA(element, t));
+}

@@ -1,0 +1,156 @@
+import type { Step, StepKind } from "../process-definition.ts";
+import { readCamundaForm } from "./camunda-form.ts";
+import { juelBody } from "./juel-to-feel.ts";
+import { withArticle } from "./unsupported-reasons.ts";
+import { child, children, text, type ModdleElement } from "./moddle.ts";
+import { toProcessKey } from "./process-key.ts";
+import { ASSIGNMENT_SETTINGS, readVendorAssignment } from "./vendor-assignment.ts";
+import { CAMUNDA_NAMESPACES, findExtension, vendorAttribute, ZEEBE_NAMESPACES } from "./vendor-extensions.ts";
+
+/**
+ * What the BPMN element itself says about a step of each kind, before the
+ * Baton payload (if any) adds the Baton-only fields. Blank assignees and
+ * URLs are a single space: the schema needs text there, and validation then
+ * reports the step as "not assigned" so the analyst finishes it.
+ */
+export type Reading = {
+  fields: Record<string, unknown>;
+  warnings: string[];
+  /** Parts of the element that could not be taken: listed as unsupported. */
+  partial: { id?: string; type: string; reason: string }[];
+  /** Vendor settings (local names) this reading used or already reported. */
+  used: string[];
+};
+
+export const BLANK = " ";
+const EMPTY_FORM = { schemaVersion: 1, blocks: [] };
+
+export function readFields(kind: StepKind, el: ModdleElement, label: string, payloadFields: ReadonlySet<string>): Reading {
+  const r: Reading = { fields: {}, warnings: [], partial: [], used: [] };
+  switch (kind) {
+    case "start":
+      if (!payloadFields.has("form")) readForm(el, label, r, false);
+      readEventDefinitions(el, "start", r);
+      break;
+    case "end":
+      readEventDefinitions(el, "end", r);
+      break;
+    case "userTask":
+      readTask(el, label, r, payloadFields);
+      break;
+    case "timer":
+      readTimer(el, label, r);
+      break;
+    case "notify":
+      r.fields = { recipients: { type: "group", group: BLANK }, subject: text(el, "name")?.trim() || "Notification", message: "" };
+      if (!payloadFields.has("recipients")) r.warnings.push(`${label} is a send task; it became a notification: choose who receives it and what it says.`);
+      break;
+    case "serviceCall":
+      readService(el, label, r, payloadFields.has("request"));
+      break;
+    case "callActivity":
+      readCalledProcess(el, label, r);
+      break;
+    default:
+      break;
+  }
+  return r;
+}
+
+function readTask(el: ModdleElement, label: string, r: Reading, payloadFields: ReadonlySet<string>): void {
+  r.used.push(...ASSIGNMENT_SETTINGS);
+  if (!payloadFields.has("form")) readForm(el, label, r, true);
+  if (payloadFields.has("assignment") || payloadFields.has("approvers")) return;
+  const vendor = readVendorAssignment(el, label);
+  r.warnings.push(...vendor.warnings);
+  r.fields.assignment = vendor.assignment ?? { type: "group", group: BLANK };
+  for (const resource of children(el, "resources")) {
+    const expression = text(child(child(resource, "resourceAssignmentExpression"), "expression"), "body")?.trim();
+    r.warnings.push(`${label}: its ${resource.$type.replace(/^bpmn:/, "")} ${expression ? `"${expression}" ` : ""}was not mapped to an assignee.`);
+  }
+  if (vendor.assignment) return;
+  if (el.$type === "bpmn:UserTask") r.warnings.push(`${label} has no assignee Baton can use: choose a user or group.`);
+  else {
+    const what = el.$type === "bpmn:ManualTask" ? "manual" : "plain";
+    r.warnings.push(`${label} is a ${what} task in the file; it became a user task, which needs an assignee: choose a user or group.`);
+  }
+}
+
+function readForm(el: ModdleElement, label: string, r: Reading, required: boolean): void {
+  const camunda = readCamundaForm(el, label);
+  if (camunda.found) r.used.push("formData");
+  r.warnings.push(...camunda.warnings);
+  if (camunda.form) r.fields.form = camunda.form;
+  else if (required) r.fields.form = EMPTY_FORM;
+}
+
+/** Events Baton takes only as plain ones: a message start is still the start. */
+function readEventDefinitions(el: ModdleElement, kind: "start" | "end", r: Reading): void {
+  for (const def of children(el, "eventDefinitions")) {
+    const what = def.$type.replace(/^bpmn:/, "").replace(/EventDefinition$/, "").toLowerCase();
+    const reason =
+      kind === "start"
+        ? `${withArticle(what)} start: Baton starts a process from its start form or the API, so it was imported as a plain start`
+        : what === "terminate"
+          ? "a terminate end stops every path at once; Baton's end finishes only its own path, so it was imported as a plain end"
+          : `${withArticle(what)} end also throws ${withArticle(what)}; Baton has no ${what} events, so it was imported as a plain end`;
+    r.partial.push({ id: text(def, "id"), type: def.$type, reason });
+  }
+}
+
+function readTimer(el: ModdleElement, label: string, r: Reading): void {
+  const def = children(el, "eventDefinitions")[0];
+  const body = (property: string) => text(child(def, property), "body")?.trim();
+  const duration = body("timeDuration");
+  const date = body("timeDate");
+  const cycle = body("timeCycle");
+  const refuse = (reason: string) => {
+    r.partial.push({ id: text(def, "id"), type: "bpmn:TimerEventDefinition", reason });
+    r.fields.timer = { type: "duration", duration: BLANK };
+  };
+  if (duration && /^P/.test(duration)) r.fields.timer = { type: "duration", duration };
+  else if (date?.startsWith("=")) r.fields.timer = { type: "date", expression: date.replace(/^= ?/, "") };
+  else if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) r.fields.timer = { type: "date", expression: `date("${date}")` };
+  else if (date && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(date)) r.fields.timer = { type: "date", expression: `date and time("${date}")` };
+  else if (cycle) refuse(`${label} repeats (time cycle ${cycle}); Baton's wait happens once: set its duration or date`);
+  else if (duration || date) {
+    const value = (duration ?? date)!;
+    refuse(`${label} waits for ${juelBody(value) !== null ? "a JUEL expression" : "an expression"} (${value}) Baton cannot read: set its ${duration ? "duration (ISO 8601, e.g. PT4H)" : "date (FEEL)"}`);
+  } else {
+    r.fields.timer = { type: "duration", duration: BLANK };
+    r.warnings.push(`${label} is a timer without a duration or date: set one.`);
+  }
+}
+
+function readService(el: ModdleElement, label: string, r: Reading, hasRequest: boolean): void {
+  r.fields = { request: { method: "POST", url: BLANK, headers: [] }, outputs: [], retries: 3, timeoutSeconds: 30 };
+  const settings = ["class", "delegateExpression", "expression", "topic", "type"].flatMap((name) => {
+    const value = vendorAttribute(el, CAMUNDA_NAMESPACES, name);
+    return value ? [`camunda:${name}="${value}"`] : [];
+  });
+  const job = text(findExtension(el, ZEEBE_NAMESPACES, "taskDefinition"), "type");
+  if (job) settings.push(`zeebe:taskDefinition type="${job}"`);
+  r.used.push("class", "delegateExpression", "expression", "topic", "type", "taskDefinition");
+  if (hasRequest) return;
+  const how = settings.length > 0 ? `it was implemented by ${settings.join(", ")}, which Baton cannot run` : "the file does not say how it is called";
+  r.warnings.push(`${label} became a service call: Baton calls HTTP services, and ${how}; set its request (method and URL).`);
+}
+
+function readCalledProcess(el: ModdleElement, label: string, r: Reading): void {
+  const zeebe = findExtension(el, ZEEBE_NAMESPACES, "calledElement");
+  const called = (text(el, "calledElement") ?? text(zeebe, "processId"))?.trim();
+  r.used.push("calledElement");
+  if (!called) return;
+  if (called.startsWith("=") || juelBody(called) !== null || called.includes("${")) {
+    r.partial.push({ type: el.$type, reason: `it calls a process chosen by an expression (${called}); Baton calls one named process` });
+    return;
+  }
+  const key = toProcessKey(called);
+  r.fields.processKey = key;
+  if (key !== called) r.warnings.push(`${label} calls "${called}", which is the Baton process key "${key}".`);
+}
+
+/** Elements whose kind decides nothing alone: their reading may still refuse them. */
+export function isRefused(r: Reading, kind: Step["kind"]): boolean {
+  return kind === "callActivity" && r.fields.processKey === undefined;
+}

@@ -1,0 +1,77 @@
+import type { ProcessDefinitionInput } from "../../process-definition.ts";
+
+/**
+ * A draft with one step of every kind and the awkward corners of a Baton
+ * definition: an approval by several approvers, both timer types, text that
+ * needs escaping in XML, a connection id that is no XML name, a default
+ * flow, a condition left on a task's connection.
+ */
+export const everyKind: ProcessDefinitionInput = {
+  schemaVersion: 1,
+  key: "every-kind",
+  name: "Every kind <of> step & more",
+  description: "Line one\nline two with \"quotes\" & <brackets>",
+  timeZone: "Europe/Berlin",
+  usedBlocks: [{ key: "manager-approval", version: 3 }],
+  steps: [
+    {
+      id: "start",
+      kind: "start",
+      name: "Request",
+      position: { x: 0, y: 100 },
+      starters: ["staff"],
+      form: { schemaVersion: 1, title: "New request", blocks: [{ id: "f-amount", type: "number", key: "amount", label: "Amount", required: true, minimum: 0 }] },
+      outputs: [{ from: "amount", to: "request.amount" }],
+    },
+    {
+      id: "review",
+      kind: "userTask",
+      name: "Review the request",
+      description: "Check it",
+      position: { x: 100, y: 78 },
+      assignment: { type: "expression", expression: "manager" },
+      due: { type: "duration", duration: "P2D" },
+      form: { schemaVersion: 1, blocks: [{ id: "f-ok", type: "yesNo", key: "ok", label: "OK?" }] },
+    },
+    { id: "decide", kind: "exclusiveGateway", name: "OK?", position: { x: 360, y: 93 } },
+    {
+      id: "approve",
+      kind: "approval",
+      name: "Approve",
+      position: { x: 470, y: 0 },
+      approvers: { type: "group", group: "managers" },
+      several: { mode: "parallel", rule: { type: "majority" } },
+      fourEyes: true,
+      resultVariable: "verdict",
+    },
+    { id: "wait", kind: "timer", name: "Wait a day", position: { x: 720, y: 22 }, timer: { type: "duration", duration: "P1D" } },
+    { id: "until", kind: "timer", name: "Until the date", position: { x: 800, y: 22 }, timer: { type: "date", expression: "request.date + duration(\"P1D\")" } },
+    { id: "tell", kind: "notify", name: "Tell", position: { x: 470, y: 200 }, recipients: { type: "user", user: "ana" }, subject: "Refused: {{amount}}", message: "Sorry <3" },
+    {
+      id: "book",
+      kind: "serviceCall",
+      name: "Book it",
+      position: { x: 900, y: 0 },
+      request: { method: "POST", url: "https://erp.example.com/bookings?x=1&y=2", headers: [{ name: "X-Key", value: "k" }], body: "{ amount: amount }" },
+      outputs: [{ from: "response.body.id", to: "bookingId" }],
+      retries: 5,
+      timeoutSeconds: 10,
+    },
+    { id: "sub", kind: "callActivity", name: "Archive", position: { x: 1150, y: 0 }, processKey: "archive-request", inputs: [{ from: "bookingId", to: "id" }], outputs: [] },
+    { id: "split", kind: "parallelGateway", name: "", position: { x: 720, y: 215 } },
+    { id: "end", kind: "end", name: "Done", position: { x: 1400, y: 22 } },
+  ],
+  connections: [
+    { id: "c1", source: "start", target: "review" },
+    { id: "c2", source: "review", target: "decide", condition: "ok = true" },
+    { id: "c 3 (yes)", source: "decide", target: "approve", label: "Yes", condition: 'ok and amount < 1000 & "x" != "<y>"' },
+    { id: "c4", source: "decide", target: "tell", label: "No", isDefault: true },
+    { id: "c5", source: "approve", target: "wait" },
+    { id: "c6", source: "wait", target: "until" },
+    { id: "c7", source: "until", target: "book" },
+    { id: "c8", source: "book", target: "sub" },
+    { id: "c9", source: "sub", target: "end" },
+    { id: "c10", source: "tell", target: "split", isDefault: true },
+    { id: "c11", source: "split", target: "end" },
+  ],
+};
