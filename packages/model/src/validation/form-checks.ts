@@ -30,8 +30,12 @@ export function checkForms(ctx: CheckContext): void {
 function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): void {
   const where = `the ${step.kind === "start" ? "start form" : "form"} of ${describeStep(step)}`;
   const placed = placeBlocks(form.blocks, stepPath(ctx, step, "form", "blocks"));
-  const earlier = variablesBefore(ctx, step);
-  const known = new Set([...earlier, ...formFields(form).map((f) => f.key), ...RESERVED_NAMES]);
+  // Walking back through the graph is the costly part of validation: only
+  // forms with rules or variable sources need it, and then once.
+  let earlierCache: Set<string> | undefined;
+  let knownCache: Set<string> | undefined;
+  const earlier = () => (earlierCache ??= variablesBefore(ctx, step));
+  const known = () => (knownCache ??= new Set([...earlier(), ...formFields(form).map((f) => f.key), ...RESERVED_NAMES]));
   const ids = new Set<string>();
   const keys = new Map<string, Field>();
   for (const { block, path } of placed) {

@@ -11,7 +11,7 @@ export type BlockPlace = { stepId: string; fieldId: string; path: (string | numb
  * provides (a warning: a misspelt key would silently hide the field for
  * good, yet a variable may also arrive in ways the model cannot see).
  */
-export function checkBlockRules(ctx: CheckContext, block: FormBlock, name: string, at: BlockPlace, known: Set<string>): void {
+export function checkBlockRules(ctx: CheckContext, block: FormBlock, name: string, at: BlockPlace, known: () => Set<string>): void {
   const rules: [string, "visibleIf" | "requiredIf", string | undefined][] = [
     ["visible-if", "visibleIf", block.visibleIf],
     ["required-if", "requiredIf", "requiredIf" in block ? block.requiredIf : undefined],
@@ -31,7 +31,7 @@ export function checkBlockRules(ctx: CheckContext, block: FormBlock, name: strin
       });
       continue;
     }
-    const unknown = feelNames(text).free.filter((n) => !known.has(n));
+    const unknown = feelNames(text).free.filter((n) => !known().has(n));
     if (unknown.length === 0) continue;
     ctx.report({
       ...at,
@@ -44,7 +44,7 @@ export function checkBlockRules(ctx: CheckContext, block: FormBlock, name: strin
 }
 
 /** Options from a variable, and a display of one, need a variable an earlier step writes. */
-export function checkVariableSource(ctx: CheckContext, block: FormBlock, name: string, at: BlockPlace, provided: Set<string>): void {
+export function checkVariableSource(ctx: CheckContext, block: FormBlock, name: string, at: BlockPlace, provided: () => Set<string>): void {
   const source =
     block.type === "display"
       ? { variable: block.variable, property: "variable", what: "shows" }
@@ -53,7 +53,7 @@ export function checkVariableSource(ctx: CheckContext, block: FormBlock, name: s
         : undefined;
   if (!source) return;
   const head = source.variable.split(".")[0] ?? source.variable;
-  if (provided.has(head)) return;
+  if (provided().has(head)) return;
   ctx.report({
     ...at,
     path: [...at.path, source.property, ...(source.property === "optionsFrom" ? ["variable"] : [])],

@@ -9,19 +9,27 @@ import type { CheckContext } from "./context.ts";
  * `order.amount` provides `order`). A step inside a loop counts as earlier
  * than itself.
  */
+const cache = new WeakMap<CheckContext, Map<string, Set<string>>>();
+
 export function variablesBefore(ctx: CheckContext, step: Step): Set<string> {
+  let byStep = cache.get(ctx);
+  if (!byStep) cache.set(ctx, (byStep = new Map()));
+  const known = byStep.get(step.id);
+  if (known) return known;
   const names = new Set<string>();
   const seen = new Set<string>();
   const queue = (ctx.incoming.get(step.id) ?? []).map((c) => c.source);
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  // An index instead of shift(): shift() would make each walk quadratic.
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next]!;
     if (seen.has(id)) continue;
     seen.add(id);
     const earlier = ctx.stepsById.get(id);
     if (!earlier) continue;
     for (const name of variablesWritten(earlier)) names.add(name);
-    for (const c of ctx.incoming.get(id) ?? []) queue.push(c.source);
+    for (const c of ctx.incoming.get(id) ?? []) if (!seen.has(c.source)) queue.push(c.source);
   }
+  byStep.set(step.id, names);
   return names;
 }
 
