@@ -47,8 +47,14 @@ describe("stepAt and freeCentre", () => {
     expect(stepAt(steps, { x: 50, y: 300 })).toBeUndefined();
     expect(stepAt(steps, { x: 98, y: 150 }, 4)?.id).toBe("a");
   });
-  it("moves a new centre off an occupied one", () => {
+  it("finds the nearest spot where a new shape overlaps nothing", () => {
     expect(freeCentre(steps, { x: 500, y: 500 })).toEqual({ x: 500, y: 500 });
-    expect(freeCentre(steps, { x: 200, y: 140 })).toEqual({ x: 230, y: 170 });
+    // The task at (100,100)-(300,180): a new task centred at (200,140) must move
+    // clear of it by its half height plus a margin, up or down.
+    const spot = freeCentre(steps, { x: 200, y: 140 });
+    expect(Math.abs(spot.y - 140)).toBeLessThanOrEqual(140);
+    const clear = spot.y - 40 - 20 >= 180 || spot.y + 40 + 20 <= 100 || spot.x - 100 - 20 >= 300;
+    expect(clear).toBe(true);
+    expect(freeCentre(steps, { x: 18, y: 18 }, "end")).not.toEqual({ x: 18, y: 18 });
   });
 });

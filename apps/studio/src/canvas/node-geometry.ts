@@ -87,15 +87,33 @@ export function stepAt(steps: readonly Pick<Step, "id" | "kind" | "position">[],
 }
 
 /**
- * A centre near `centre` where no step's centre already sits, so inserting
- * several steps at the viewport centre with the keyboard fans them out
- * instead of stacking them.
+ * A centre for a new shape of `kind` near `centre` where it overlaps no
+ * step (with a margin), searched ring by ring outwards on a 20px grid; so
+ * steps added at the middle of the view with the keyboard land side by
+ * side instead of on top of each other.
  */
-export function freeCentre(steps: readonly Pick<Step, "kind" | "position">[], centre: { x: number; y: number }) {
-  const taken = steps.map(stepCentre);
-  let at = { x: Math.round(centre.x), y: Math.round(centre.y) };
-  for (let i = 0; i < 50 && taken.some((t) => Math.abs(t.x - at.x) < 20 && Math.abs(t.y - at.y) < 20); i++) {
-    at = { x: at.x + 30, y: at.y + 30 };
+export function freeCentre(steps: readonly Pick<Step, "kind" | "position">[], centre: { x: number; y: number }, kind: StepKind = "userTask") {
+  const size = nodeSizes[kind];
+  const margin = 20;
+  const free = (c: { x: number; y: number }) =>
+    steps.every((s) => {
+      const other = nodeSizes[s.kind];
+      return (
+        c.x + size.width / 2 + margin <= s.position.x ||
+        c.x - size.width / 2 - margin >= s.position.x + other.width ||
+        c.y + size.height / 2 + margin <= s.position.y ||
+        c.y - size.height / 2 - margin >= s.position.y + other.height
+      );
+    });
+  const start = { x: Math.round(centre.x), y: Math.round(centre.y) };
+  for (let ring = 0; ring <= 40; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const c = { x: start.x + dx * 20, y: start.y + dy * 20 };
+        if (free(c)) return c;
+      }
+    }
   }
-  return at;
+  return start;
 }

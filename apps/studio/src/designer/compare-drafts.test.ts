@@ -9,8 +9,8 @@ describe("compareDrafts", () => {
     mine.steps[1]!.name = "Call them";
     const theirs = sampleProcess();
     const c = compareDrafts(mine, theirs);
-    expect(c).toEqual({ onlyMine: [], onlyTheirs: ["Not interested"], changed: 1, same: false });
-    expect(describeComparison(c)).toEqual(["Only in theirs: Not interested.", "1 step differs between them."]);
+    expect(c).toEqual({ onlyMine: [], onlyTheirs: ["Not interested"], changed: ["Call them (theirs: Call back the prospect)"], same: false });
+    expect(describeComparison(c)).toEqual(["Only in theirs: Not interested.", "Changed in one of them: Call them (theirs: Call back the prospect)."]);
     expect(describeComparison(compareDrafts(theirs, sampleProcess()))).toEqual(["Both are the same."]);
   });
 });

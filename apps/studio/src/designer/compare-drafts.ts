@@ -6,14 +6,16 @@ import { stepDisplayName } from "../properties/describe-step.ts";
  * steps only one of them has, and how many steps changed otherwise. Shown
  * before "Keep mine and overwrite" and "Restore my changes".
  */
-export type DraftComparison = { onlyMine: string[]; onlyTheirs: string[]; changed: number; same: boolean };
+export type DraftComparison = { onlyMine: string[]; onlyTheirs: string[]; changed: string[]; same: boolean };
 
 export function compareDrafts(mine: ProcessDefinition, theirs: ProcessDefinition): DraftComparison {
   const theirSteps = new Map(theirs.steps.map((s) => [s.id, s]));
   const mySteps = new Set(mine.steps.map((s) => s.id));
   const onlyMine = mine.steps.filter((s) => !theirSteps.has(s.id)).map(stepDisplayName);
   const onlyTheirs = theirs.steps.filter((s) => !mySteps.has(s.id)).map(stepDisplayName);
-  const changed = mine.steps.filter((s) => theirSteps.has(s.id) && JSON.stringify(s) !== JSON.stringify(theirSteps.get(s.id))).length;
+  const changed = mine.steps
+    .filter((s) => theirSteps.has(s.id) && JSON.stringify(s) !== JSON.stringify(theirSteps.get(s.id)))
+    .map((s) => `${stepDisplayName(s)}${s.name !== theirSteps.get(s.id)!.name ? ` (theirs: ${stepDisplayName(theirSteps.get(s.id)!)})` : ""}`);
   const same = JSON.stringify(mine) === JSON.stringify(theirs);
   return { onlyMine, onlyTheirs, changed, same };
 }
@@ -23,7 +25,10 @@ export function describeComparison(c: DraftComparison): string[] {
   const lines: string[] = [];
   if (c.onlyTheirs.length) lines.push(`Only in theirs: ${c.onlyTheirs.join(", ")}.`);
   if (c.onlyMine.length) lines.push(`Only in yours: ${c.onlyMine.join(", ")}.`);
-  if (c.changed) lines.push(`${c.changed} step${c.changed === 1 ? "" : "s"} differ${c.changed === 1 ? "s" : ""} between them.`);
+  if (c.changed.length) {
+    const shown = c.changed.slice(0, 5).join(", ");
+    lines.push(`Changed in one of them: ${shown}${c.changed.length > 5 ? ` and ${c.changed.length - 5} more` : ""}.`);
+  }
   if (lines.length === 0) lines.push("The steps are the same; connections or process settings differ.");
   return lines;
 }

@@ -56,8 +56,9 @@ export function createDesignerActions(deps: DesignerDeps) {
     run<K extends EditorCommandName>(name: K, params: EditorCommands[K]): boolean {
       return attempt(() => void stack.execute(name, params));
     },
-    insert(kind: StepKind, centre: XY = deps.viewportCentre()): boolean {
-      return attempt(() => insertStep(stack, kind, centre, deps.stepDefaults()));
+    /** At a drop point exactly; without one, at the middle of the view where there is room. */
+    insert(kind: StepKind, dropAt?: XY): boolean {
+      return attempt(() => insertStep(stack, kind, dropAt ?? deps.viewportCentre(), deps.stepDefaults(), !dropAt));
     },
     insertBlock(block: BlockInput, version: number, topLeft?: XY): boolean {
       return attempt(() => {

@@ -16,12 +16,23 @@ export type ActionResult = { ok: true; steps: string[]; connections: string[] } 
 
 const refused = (verdict: RuleVerdict & { ok: false }): ActionResult => ({ ok: false, reason: verdict.reason });
 
-export function insertStep(stack: EditorStack, kind: StepKind, centre: { x: number; y: number }, defaults: StepDefaults): ActionResult {
+/**
+ * A new step centred on `centre`: exactly there for a drop, or (`findRoom`,
+ * for the keyboard and palette clicks) at the nearest spot clear of others.
+ */
+export function insertStep(
+  stack: EditorStack,
+  kind: StepKind,
+  centre: { x: number; y: number },
+  defaults: StepDefaults,
+  findRoom = true,
+): ActionResult {
   const definition = stack.definition;
   const verdict = canAddStep(definition, kind);
   if (!verdict.ok) return refused(verdict);
   const id = newStepId(definition, kind);
-  stack.execute("step.add", { step: createStep(kind, id, freeCentre(definition.steps, centre), defaults) });
+  const at = findRoom ? freeCentre(definition.steps, centre, kind) : centre;
+  stack.execute("step.add", { step: createStep(kind, id, at, defaults) });
   return { ok: true, steps: [id], connections: [] };
 }
 

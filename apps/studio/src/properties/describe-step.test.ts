@@ -3,7 +3,6 @@ import {
   describeAssignment,
   describeDue,
   describeDuration,
-  describeOutputs,
   fieldTypeLabel,
   parseIsoDuration,
   stepDisplayName,
@@ -79,16 +78,5 @@ describe("names", () => {
   it("falls back to kind and id for an unnamed step", () => {
     expect(stepDisplayName({ id: "g1", kind: "parallelGateway", name: "  " })).toBe("Parallel (all paths) (g1)");
     expect(stepDisplayName({ id: "t1", kind: "userTask", name: "Approve" })).toBe("Approve");
-  });
-});
-
-describe("describeOutputs", () => {
-  it("explains the default and the empty list, and lists real mappings", () => {
-    expect(describeOutputs(undefined).note).toMatch(/every field/i);
-    expect(describeOutputs([]).note).toMatch(/nothing/i);
-    expect(describeOutputs([{ from: "amount", to: "order.amount" }])).toEqual({
-      mappings: [{ from: "amount", to: "order.amount" }],
-      note: null,
-    });
   });
 });

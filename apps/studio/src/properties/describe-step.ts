@@ -1,4 +1,4 @@
-import type { Assignment, DueRule, FieldType, OutputMapping, Step, StepKind } from "@baton/model";
+import type { Assignment, DueRule, FieldType, Step, StepKind } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 
 /**
@@ -138,13 +138,4 @@ const fieldTypeLabels: Partial<Record<FieldType, string>> = {
 
 export function fieldTypeLabel(type: FieldType): string {
   return fieldTypeLabels[type] ?? type;
-}
-
-/** The output mappings to list, or a sentence for the default (copy all). */
-export function describeOutputs(outputs: OutputMapping[] | undefined): { mappings: OutputMapping[]; note: string | null } {
-  if (outputs === undefined) {
-    return { mappings: [], note: "Every field is copied to a process variable of the same name." };
-  }
-  if (outputs.length === 0) return { mappings: [], note: "Nothing is copied to the process variables." };
-  return { mappings: outputs, note: null };
 }

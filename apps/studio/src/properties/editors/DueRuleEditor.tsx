@@ -1,7 +1,7 @@
-import { isIsoDuration, type DueRule } from "@baton/model";
+import type { DueRule } from "@baton/model";
 import { useState } from "react";
-import { describeDuration } from "../describe-step.ts";
 import { useProperties } from "../properties-context.ts";
+import { DurationField } from "./DurationField.tsx";
 import { FeelField } from "./FeelField.tsx";
 import { SelectField } from "./SelectField.tsx";
 import { TextField } from "./TextField.tsx";
@@ -45,15 +45,7 @@ export function DueRuleEditor({ value, onChange }: { value: DueRule | undefined;
         />
       )}
       {kind === "duration" && value?.type === "duration" && (
-        <TextField
-          label="Time span (ISO 8601)"
-          mono
-          value={value.duration}
-          readOnly={readOnly}
-          validate={(t) => (isIsoDuration(t.trim()) ? null : "Use an ISO 8601 duration, e.g. PT4H (4 hours) or P2D (2 days).")}
-          hint={(t) => `Due within ${describeDuration(t.trim()) ?? t}.`}
-          onCommit={(t) => onChange({ type: "duration", duration: t.trim() })}
-        />
+        <DurationField label="Time span (ISO 8601)" verb="Due within" value={value.duration} readOnly={readOnly} onCommit={(duration) => onChange({ type: "duration", duration })} />
       )}
       {kind === "expression" && (
         <FeelField

@@ -1,9 +1,8 @@
 import type { StartStep } from "@baton/model";
 import { CheckboxField } from "../editors/CheckboxField.tsx";
-import { FormFieldsEditor } from "../editors/FormFieldsEditor.tsx";
-import { MappingsEditor } from "../editors/MappingsEditor.tsx";
 import { PropertySection } from "../PropertySection.tsx";
 import { useProperties } from "../properties-context.ts";
+import { FormSections } from "./FormSections.tsx";
 import { useStepUpdate } from "./step-update.ts";
 
 /** The start: who may start, the start form, and what it saves. */
@@ -21,20 +20,7 @@ export function StartSection({ step }: { step: StartStep }) {
           <CheckboxField key={g.key} label={g.name} checked={step.starters.includes(g.key)} disabled={readOnly} onChange={(on) => toggle(g.key, on)} />
         ))}
       </PropertySection>
-      <PropertySection title="Start form">
-        <FormFieldsEditor stepId={step.id} form={step.form} />
-      </PropertySection>
-      <PropertySection title="Saved to process variables">
-        <MappingsEditor
-          value={step.outputs}
-          readOnly={readOnly}
-          allowCopyAll
-          fromLabel="From form"
-          toLabel="Into variable"
-          fromContext="over the start form"
-          onChange={(outputs) => update({ outputs })}
-        />
-      </PropertySection>
+      <FormSections stepId={step.id} title="Start form" form={step.form} outputs={step.outputs} />
     </>
   );
 }

@@ -1,8 +1,7 @@
-import { isIsoDuration, type TimerStep } from "@baton/model";
-import { describeDuration } from "../describe-step.ts";
+import type { TimerStep } from "@baton/model";
 import { FeelField } from "../editors/FeelField.tsx";
 import { SelectField } from "../editors/SelectField.tsx";
-import { TextField } from "../editors/TextField.tsx";
+import { DurationField } from "../editors/DurationField.tsx";
 import { PropertySection } from "../PropertySection.tsx";
 import { useProperties } from "../properties-context.ts";
 import { useStepUpdate } from "./step-update.ts";
@@ -25,15 +24,7 @@ export function TimerSection({ step }: { step: TimerStep }) {
         onChange={(type) => type !== timer.type && update({ timer: type === "duration" ? { type, duration: "P1D" } : { type, expression: "now()" } })}
       />
       {timer.type === "duration" ? (
-        <TextField
-          label="Time span (ISO 8601)"
-          mono
-          value={timer.duration}
-          readOnly={readOnly}
-          validate={(t) => (isIsoDuration(t.trim()) ? null : "Use an ISO 8601 duration, e.g. PT4H or P7D.")}
-          hint={(t) => `Waits ${describeDuration(t.trim()) ?? t}.`}
-          onCommit={(duration) => update({ timer: { type: "duration", duration: duration.trim() } })}
-        />
+        <DurationField label="Time span (ISO 8601)" verb="Waits" value={timer.duration} readOnly={readOnly} onCommit={(duration) => update({ timer: { type: "duration", duration } })} />
       ) : (
         <FeelField
           label="Until (expression)"
