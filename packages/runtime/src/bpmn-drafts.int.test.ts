@@ -1,27 +1,18 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import { decodeXmlBytes, importBpmn } from "@baton/model";
 import { exportProcessBpmn, importBpmnDraft } from "./bpmn-drafts.ts";
 import { getDraft } from "./drafts.ts";
 import type { UserError } from "./errors.ts";
 import { getVersion } from "./publish.ts";
-import { seededFixture, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase } from "./test-support/runtime-fixture.ts";
 
 /** BPMN files through the store: import as a draft, publish when valid, export back. */
 const targets = await testDatabaseTargets();
 const fixture = (path: string) => decodeXmlBytes(readFileSync(new URL(`../../model/test-fixtures/bpmn/${path}`, import.meta.url)));
 
-describe.each(targets)("BPMN import and export on $name", (target) => {
-  if (target.skipReason) {
-    it.skip(`skipped: ${target.skipReason}`, () => {});
-    return;
-  }
-  let fx: RuntimeFixture;
-  beforeAll(async () => {
-    fx = await seededFixture(target.open);
-  });
-  afterAll(async () => fx?.handle.close());
+describeOnEachDatabase("BPMN import and export", targets, (fx) => {
 
   it("imports another tool's file as a draft, and refuses to publish it while it has errors", async () => {
     const ana = await fx.as("ana");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import type { Actor } from "./actor.ts";
 import { COMPLETION_POINTS, completeTask } from "./complete-task.ts";
@@ -7,23 +7,16 @@ import { startInstance } from "./start-instance.ts";
 import { claimTask, getTask } from "./task-access.ts";
 import { saveTaskDraft } from "./task-drafts.ts";
 import { inbox } from "./task-views.ts";
-import { prospect, seededFixture, snapshotInstance, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase, prospect, snapshotInstance } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
 const codeOf = (error: unknown) => (error as UserError).code;
 
-describe.each(targets)("completing a task on $name", (target) => {
-  if (target.skipReason) {
-    it.skip(`skipped: ${target.skipReason}`, () => {});
-    return;
-  }
-  let fx: RuntimeFixture;
+describeOnEachDatabase("completing a task", targets, (fx) => {
   let sam: Actor;
   beforeAll(async () => {
-    fx = await seededFixture(target.open);
     sam = await fx.as("sam");
   });
-  afterAll(async () => fx?.handle.close());
 
   /** A fresh instance whose call-back Sam has claimed, with a draft saved. */
   async function claimedCallBack() {

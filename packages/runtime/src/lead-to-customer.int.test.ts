@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import { completeTask } from "./complete-task.ts";
 import { UserError } from "./errors.ts";
@@ -7,20 +7,11 @@ import { startInstance } from "./start-instance.ts";
 import { claimTask } from "./task-access.ts";
 import { saveTaskDraft } from "./task-drafts.ts";
 import { inbox } from "./task-views.ts";
-import { prospect, seededFixture, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase, prospect } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
 
-describe.each(targets)("lead-to-customer end to end on $name", (target) => {
-  if (target.skipReason) {
-    it.skip(`skipped: ${target.skipReason}`, () => {});
-    return;
-  }
-  let fx: RuntimeFixture;
-  beforeAll(async () => {
-    fx = await seededFixture(target.open);
-  });
-  afterAll(async () => fx?.handle.close());
+describeOnEachDatabase("lead-to-customer end to end", targets, (fx) => {
 
   it("runs from the start form to the end, with every step stored", async () => {
     const dana = await fx.as("dana");

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import { blockFromSelection, insertBlock, type ProcessDefinition } from "@baton/model";
 import { getDraft, saveDraft } from "./drafts.ts";
 import type { UserError } from "./errors.ts";
 import { blockUsage, getBlock, listBlocks, saveBlock } from "./process-blocks.ts";
 import { publishDefinition } from "./publish.ts";
-import { seededFixture, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
 const codeOf = async (promise: Promise<unknown>) => ((await promise.catch((e) => e)) as UserError).code;
@@ -29,15 +29,9 @@ function withShippingBlock(definition: ProcessDefinition, block: Parameters<type
   };
 }
 
-describe.each(targets)("process blocks on $name", (target) => {
-  if (target.skipReason) {
-    it.skip(`skipped: ${target.skipReason}`, () => {});
-    return;
-  }
-  let fx: RuntimeFixture;
+describeOnEachDatabase("process blocks", targets, (fx) => {
   let shipping: { key: string; name: string; description: string } & ReturnType<typeof blockFromSelection>;
   beforeAll(async () => {
-    fx = await seededFixture(target.open);
     const draft = await getDraft(fx.db, await fx.as("ana"), "lead-to-customer");
     shipping = {
       key: "ship-order",
@@ -46,7 +40,6 @@ describe.each(targets)("process blocks on $name", (target) => {
       ...blockFromSelection(draft.definition, ["shipOrder"]),
     };
   });
-  afterAll(async () => fx?.handle.close());
 
   it("saves a new block as version 1 and lists it with who saved it", async () => {
     const ana = await fx.as("ana");

@@ -1,25 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
 import { getDraft, saveDraft } from "./drafts.ts";
 import type { UserError } from "./errors.ts";
 import { getVersion, publishDefinition, publishDraft } from "./publish.ts";
-import { seededFixture, templatesDir, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase, templatesDir } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
 const template = () => JSON.parse(readFileSync(join(templatesDir, "lead-to-customer", "process.json"), "utf8"));
 
-describe.each(targets)("publishing and drafts on $name", (target) => {
-  if (target.skipReason) {
-    it.skip(`skipped: ${target.skipReason}`, () => {});
-    return;
-  }
-  let fx: RuntimeFixture;
-  beforeAll(async () => {
-    fx = await seededFixture(target.open);
-  });
-  afterAll(async () => fx?.handle.close());
+describeOnEachDatabase("publishing and drafts", targets, (fx) => {
 
   it("does not create a new version for identical content, and numbers changes monotonically", async () => {
     const ana = await fx.as("ana");

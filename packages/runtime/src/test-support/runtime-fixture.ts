@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import { instances, tasks, taskDrafts, auditEvents, type Database, type DatabaseHandle } from "@baton/db";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { instances, tasks, taskDrafts, auditEvents, type Database, type DatabaseHandle, type TestDatabaseTarget } from "@baton/db";
 import { loadActor, type Actor } from "../actor.ts";
 import { seedDemo } from "../seed.ts";
 
@@ -17,6 +18,26 @@ export async function seededFixture(open: () => Promise<DatabaseHandle>): Promis
   const handle = await open();
   await seedDemo(handle.db, templatesDir);
   return { handle, db: handle.db, as: (username) => loadActor(handle.db, { username }) };
+}
+
+/**
+ * Runs `body` once per database target (embedded PGlite, and PostgreSQL when
+ * reachable; otherwise one skipped test that says why), each on a freshly
+ * seeded database. `fx` is filled in before the body's own `beforeAll`s run.
+ */
+export function describeOnEachDatabase(title: string, targets: TestDatabaseTarget[], body: (fx: RuntimeFixture) => void): void {
+  describe.each(targets)(`${title} on $name`, (target) => {
+    if (target.skipReason) {
+      it.skip(`skipped: ${target.skipReason}`, () => {});
+      return;
+    }
+    const fx = {} as RuntimeFixture;
+    beforeAll(async () => {
+      Object.assign(fx, await seededFixture(target.open));
+    });
+    afterAll(async () => fx.handle?.close());
+    body(fx);
+  });
 }
 
 /** Everything a completion could touch, to prove that a failure changed nothing. */
