@@ -12,8 +12,9 @@ import type {
 } from "./studio-types.ts";
 
 /** Same origin as the page: the server serves the studio and /trpc together,
- * and the session cookie is httpOnly, so the browser attaches it for us. */
-const client = createTRPCClient<AppRouter>({
+ * and the session cookie is httpOnly, so the browser attaches it for us.
+ * The studio's one client: feature folders (blocks, bpmn) call through it. */
+export const client = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: "/trpc",

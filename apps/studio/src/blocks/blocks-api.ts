@@ -1,5 +1,4 @@
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@baton/api";
+import { client } from "../api/trpc-client.ts";
 import type { Block, Step, Connection } from "@baton/model";
 
 /**
@@ -43,18 +42,6 @@ export type BlocksApi = {
   save: (request: SaveBlockRequest) => Promise<SavedBlock>;
   usage: (key: string) => Promise<BlockUsage>;
 };
-
-// The same link as api/trpc-client.ts: same origin, the httpOnly session
-// cookie rides along. That module does not export its client, so the
-// block calls get their own until they move into `api` there.
-const client = createTRPCClient<AppRouter>({
-  links: [
-    httpBatchLink({
-      url: "/trpc",
-      fetch: (url, opts) => fetch(url, { ...(opts as RequestInit), credentials: "same-origin" }),
-    }),
-  ],
-});
 
 export const blocksApi: BlocksApi = {
   list: (): Promise<BlockListing[]> => client.blocks.list.query(),
