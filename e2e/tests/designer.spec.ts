@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { apiQuery, signIn, signOut, snap } from "./support.ts";
+import { dragOntoCanvas, node, saved, toScreen, viewportSettled } from "./canvas-support.ts";
+import { apiQuery, createProcess, signIn, signOut, snap } from "./support.ts";
 
 /**
  * Scenario 2 built in the process designer, with the mouse and the keyboard
@@ -213,9 +214,7 @@ test("a stale tab's save is refused; the work is kept, restored and can overwrit
   const first = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   const second = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   await signIn(first, "studio", "ana");
-  await first.getByRole("button", { name: "New process" }).click();
-  await first.getByRole("dialog", { name: "New process" }).getByLabel("Name").fill("Two tabs");
-  await first.getByRole("dialog", { name: "New process" }).getByRole("button", { name: "Create" }).click();
+  await createProcess(first, "Two tabs");
   await expect(node(first, "end")).toBeVisible();
   await signIn(second, "studio", "ana");
   await second.goto("/studio/processes/two-tabs");
@@ -252,35 +251,6 @@ test("a stale tab's save is refused; the work is kept, restored and can overwrit
   await expect(node(second, "start")).toContainText("Start");
 });
 
-const saved = (page: Page) => page.getByRole("toolbar", { name: "Process" }).getByRole("status").filter({ hasText: "Saved" });
-
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-/** Where a point of the process (flow coordinates) is on the screen now. */
-async function toScreen(page: Page, at: { x: number; y: number }) {
-  return page.evaluate(([x, y]) => {
-    const viewport = document.querySelector(".react-flow__viewport")!;
-    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
-    const box = document.querySelector(".react-flow")!.getBoundingClientRect();
-    return { x: box.left + m.e + x * m.a, y: box.top + m.f + y * m.a };
-  }, [at.x, at.y] as const);
-}
-
-/** Zooming animates: wait until the view stops moving. */
-async function viewportSettled(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const w = window as unknown as { lastTransform?: string };
-      const t = getComputedStyle(document.querySelector(".react-flow__viewport")!).transform;
-      const same = w.lastTransform === t;
-      w.lastTransform = t;
-      return same;
-    },
-    null,
-    { polling: 150 },
-  );
-}
-
 async function dragNode(page: Page, id: string, to: { x: number; y: number }) {
   const box = (await node(page, id).boundingBox())!;
   const target = await toScreen(page, to);
@@ -293,10 +263,7 @@ async function dragNode(page: Page, id: string, to: { x: number; y: number }) {
 
 /** A palette item dragged (HTML5 drag and drop) to a point of the process. */
 async function dropFromPalette(page: Page, item: string, at: { x: number; y: number }) {
-  const pane = page.locator(".react-flow__pane");
-  const paneBox = (await pane.boundingBox())!;
-  const p = await toScreen(page, at);
-  await page.getByRole("button", { name: item, exact: true }).dragTo(pane, { targetPosition: { x: p.x - paneBox.x, y: p.y - paneBox.y } });
+  await dragOntoCanvas(page, page.getByRole("button", { name: item, exact: true }), at);
 }
 
 async function rename(page: Page, id: string, name: string) {

@@ -18,6 +18,14 @@ export async function signIn(page: Page, app: "portal" | "studio", username: str
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/** "New process" in the studio's list: a draft holding only a start and an end, opened in the designer. */
+export async function createProcess(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "New process" }).click();
+  const dialog = page.getByRole("dialog", { name: "New process" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create" }).click();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByLabel("User name")).toBeVisible();

@@ -12,6 +12,7 @@ export * from "./passwords.ts";
 export * from "./process-blocks.ts";
 export * from "./publish.ts";
 export * from "./seed.ts";
+export * from "./seed-blocks.ts";
 export * from "./sessions.ts";
 export * from "./start-instance.ts";
 export * from "./task-access.ts";

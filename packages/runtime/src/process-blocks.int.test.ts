@@ -50,8 +50,9 @@ describeOnEachDatabase("process blocks", targets, (fx) => {
     const got = await getBlock(fx.db, ana, "ship-order");
     expect(got).toMatchObject({ key: "ship-order", version: 1, name: "Ship the order", createdBy: "ana", createdAt: saved.createdAt });
     expect(got.block).toMatchObject({ schemaVersion: 1, key: "ship-order", steps: [{ id: "shipOrder", position: { x: 0, y: 0 } }] });
+    // Next to the blocks the seed shipped (see seed-blocks.int.test.ts).
     const listed = await listBlocks(fx.db, ana);
-    expect(listed).toEqual([{ ...got, usedBy: 0 }]);
+    expect(listed.filter((b) => b.key === "ship-order")).toEqual([{ ...got, usedBy: 0 }]);
   });
 
   it("adds a version per save, keeps the old ones, and refuses stale or duplicate saves", async () => {
@@ -70,7 +71,7 @@ describeOnEachDatabase("process blocks", targets, (fx) => {
 
     expect((await getBlock(fx.db, ana, "ship-order", 1)).name).toBe("Ship the order");
     expect((await getBlock(fx.db, ana, "ship-order")).name).toBe("Ship and track");
-    expect((await listBlocks(fx.db, ana)).map((b) => [b.key, b.version])).toEqual([["ship-order", 2]]);
+    expect((await listBlocks(fx.db, ana)).filter((b) => b.key === "ship-order").map((b) => b.version)).toEqual([2]);
     expect(await codeOf(getBlock(fx.db, ana, "ship-order", 9))).toBe("NOT_FOUND");
   });
 

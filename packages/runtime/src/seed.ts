@@ -1,16 +1,19 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { processDrafts, users, type Database } from "@baton/db";
 import { loadActor, type Role } from "./actor.ts";
 import { ensureGroup, ensureUser } from "./directory.ts";
 import { saveDraft } from "./drafts.ts";
 import { publishDefinition, type PublishResult } from "./publish.ts";
+import { BLOCK_TEMPLATES_FOLDER, seedBlocks } from "./seed-blocks.ts";
+import { subfolders } from "./subfolders.ts";
 
 /**
  * Demo data for a first start: groups, users with known passwords (printed
- * at start and listed in the README) and every template published. Safe to
- * run again: it only adds what is missing and never touches edited drafts.
+ * at start and listed in the README), every template published and the
+ * shipped process blocks in the library. Safe to run again: it only adds
+ * what is missing and never touches edited drafts or blocks.
  */
 export const DEMO_GROUPS = [
   { key: "service-desk", name: "Service desk" },
@@ -18,12 +21,13 @@ export const DEMO_GROUPS = [
   { key: "shipping", name: "Shipping" },
   { key: "analysts", name: "Analysts" },
   { key: "admins", name: "Admins" },
+  { key: "managers", name: "Managers" },
 ] as const;
 
 export type DemoUser = { username: string; displayName: string; role: Role; password: string; groups: string[] };
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: "admin", displayName: "Ada Admin", role: "admin", password: "admin-demo", groups: ["admins"] },
+  { username: "admin", displayName: "Ada Admin", role: "admin", password: "admin-demo", groups: ["admins", "managers"] },
   { username: "ana", displayName: "Ana Analyst", role: "analyst", password: "ana-demo", groups: ["analysts"] },
   { username: "dana", displayName: "Dana Desk", role: "participant", password: "dana-demo", groups: ["service-desk"] },
   { username: "sam", displayName: "Sam Sales", role: "participant", password: "sam-demo", groups: ["sales"] },
@@ -31,7 +35,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "shay", displayName: "Shay Shipping", role: "participant", password: "shay-demo", groups: ["shipping"] },
 ];
 
-export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[] };
+export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[]; blocksCreated: string[] };
 
 /** Reads a template folder's `process.json`. */
 export function readTemplate(folder: string): unknown {
@@ -43,11 +47,9 @@ export function readTemplate(folder: string): unknown {
   }
 }
 
+/** The process templates: every folder of `templatesDir` but the block library. */
 export function templateFolders(templatesDir: string): string[] {
-  return readdirSync(templatesDir)
-    .map((name) => join(templatesDir, name))
-    .filter((path) => statSync(path).isDirectory())
-    .sort();
+  return subfolders(templatesDir).filter((path) => basename(path) !== BLOCK_TEMPLATES_FOLDER);
 }
 
 export async function seedDemo(database: Database, templatesDir: string): Promise<SeedReport> {
@@ -74,7 +76,8 @@ async function seedWith(db: Database, templatesDir: string): Promise<SeedReport>
     }
     published.push(await publishDefinition(db, admin, definition));
   }
-  return { usersCreated, published, draftsCreated };
+  const blocksCreated = await seedBlocks(db, admin, templatesDir);
+  return { usersCreated, published, draftsCreated, blocksCreated };
 }
 
 export async function isEmptyDatabase(db: Database): Promise<boolean> {

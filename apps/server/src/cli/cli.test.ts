@@ -29,9 +29,12 @@ async function baton(...args: string[]): Promise<{ code: number; json: any; stde
 
 describe("the baton CLI", () => {
   it("runs lead-to-customer from a shell, refusing bad input without changing anything", async () => {
-    expect((await baton("seed")).code).toBe(0);
+    const first = await baton("seed");
+    expect(first.code).toBe(0);
+    expect(first.json.blocksCreated).toContain("manager-approval-with-escalation");
     const again = await baton("seed");
     expect(again.json.usersCreated).toEqual([]);
+    expect(again.json.blocksCreated).toEqual([]);
     expect(again.json.published.find((p: { processKey: string }) => p.processKey === "lead-to-customer")).toMatchObject({ created: false });
 
     const processes = await baton("processes", "--as", "dana");

@@ -78,24 +78,24 @@ function BlockItem({ item, disabled, onInsert }: { item: BlockListing; disabled:
       title={disabled ? undefined : "Drag onto the canvas to insert"}
     >
       <BlockPreview steps={item.block.steps} connections={item.block.connections} label={item.name} />
-      <div className="block-item-text">
-        <div className="block-item-head">
-          <span className="block-item-name">{item.name}</span>
-          <span className="tag" aria-label={`version ${item.version}`}>
-            v{item.version}
-          </span>
-        </div>
-        {item.description && <p className="block-item-description">{item.description}</p>}
+      <div className="block-item-head">
+        <span className="block-item-name">{item.name}</span>
+        <span className="tag" aria-label={`version ${item.version}`}>
+          v{item.version}
+        </span>
+      </div>
+      {item.description && <p className="block-item-description">{item.description}</p>}
+      <div className="block-item-foot">
         <p className="block-item-meta muted">
           {item.block.steps.length} step{item.block.steps.length === 1 ? "" : "s"}
           {item.usedBy > 0 && ` · used in ${item.usedBy} process${item.usedBy === 1 ? "" : "es"}`}
         </p>
+        {!disabled && (
+          <Button size="sm" variant="ghost" icon={<Plus size={14} />} aria-label={`Insert ${item.name}`} onClick={() => onInsert(item)}>
+            Insert
+          </Button>
+        )}
       </div>
-      {!disabled && (
-        <Button size="sm" variant="ghost" icon={<Plus size={14} />} aria-label={`Insert ${item.name}`} onClick={() => onInsert(item)}>
-          Insert
-        </Button>
-      )}
     </li>
   );
 }

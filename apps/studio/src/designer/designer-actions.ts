@@ -5,6 +5,7 @@ import type { EditorCommandName, EditorCommands, EditorStack } from "../editor/c
 import type { AlignEdge } from "../editor/commands/steps-align.ts";
 import type { StepDefaults } from "../editor/step-factory.ts";
 import type { ElementSelection } from "../process/selection.ts";
+import { blockCorner } from "./block-placement.ts";
 import { putOnClipboard, takeFromClipboard } from "./clipboard-store.ts";
 
 type XY = { x: number; y: number };
@@ -60,11 +61,12 @@ export function createDesignerActions(deps: DesignerDeps) {
     insert(kind: StepKind, dropAt?: XY): boolean {
       return attempt(() => insertStep(stack, kind, dropAt ?? deps.viewportCentre(), deps.stepDefaults(), !dropAt));
     },
+    /** At a drop point exactly; without one, in the middle of the view where there is room. */
     insertBlock(block: BlockInput, version: number, topLeft?: XY): boolean {
       return attempt(() => {
         const before = stack.definition;
-        const centre = deps.viewportCentre();
-        stack.execute("block.insert", { block, version, at: topLeft ?? { x: Math.round(centre.x - 100), y: Math.round(centre.y - 40) } });
+        const at = topLeft ?? blockCorner(before.steps, block.steps, deps.viewportCentre());
+        stack.execute("block.insert", { block, version, at });
         return { ok: true, ...addedIds(before, stack.definition) };
       });
     },

@@ -1,4 +1,4 @@
-import { DEMO_USERS, isEmptyDatabase, seedDemo } from "@baton/runtime";
+import { DEMO_USERS, isEmptyDatabase, seedDemo, type SeedReport } from "@baton/runtime";
 import { openMigratedDatabase } from "../../database.ts";
 import { buildHttpServer } from "../../http-server.ts";
 import { type Command, stringOption } from "../command.ts";
@@ -16,11 +16,7 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${portText}".`);
     const host = stringOption(ctx, "host") ?? ctx.env.host;
     const handle = await openMigratedDatabase(ctx.env);
-    let seeded = false;
-    if (await isEmptyDatabase(handle.db)) {
-      await seedDemo(handle.db, ctx.env.templatesDir);
-      seeded = true;
-    }
+    const seeded: SeedReport | null = (await isEmptyDatabase(handle.db)) ? await seedDemo(handle.db, ctx.env.templatesDir) : null;
     const app = await buildHttpServer(handle.db, ctx.env);
     const stop = async (signal: string) => {
       app.log.info(`${signal}: stopping`);
@@ -46,6 +42,7 @@ export const serveCommand: Command = {
         `  Studio (analysts):     ${base}/studio/`,
         seeded ? "\nDemo users created in this empty database:" : "\nDemo users (seeded on first start):",
         table(["user", "password", "role", "groups"], DEMO_USERS.map((u) => [u.username, u.password, u.role, u.groups.join(", ")])),
+        ...(seeded ? seededContent(seeded) : []),
         "",
         "Press Ctrl+C to stop.",
         "",
@@ -54,3 +51,12 @@ export const serveCommand: Command = {
     await new Promise(() => {}); // run until a signal stops the process
   },
 };
+
+/** What the first start put into the empty database besides the users. */
+function seededContent(report: SeedReport): string[] {
+  return [
+    "",
+    `Processes published: ${report.published.map((p) => p.processKey).join(", ") || "none"}`,
+    `Blocks in the studio's library: ${report.blocksCreated.join(", ") || "none"}`,
+  ];
+}

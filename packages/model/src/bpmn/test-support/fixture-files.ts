@@ -27,10 +27,13 @@ export function readFixture(file: string): string {
   return decodeXmlBytes(readFileSync(join(fixturesDir, file)));
 }
 
+/** The block library beside the templates (templates/blocks), which holds no process. */
+const BLOCK_LIBRARY_FOLDER = "blocks";
+
 /** Every template's process.json, by template folder name. */
 export function templateDefinitions(): { name: string; definition: unknown }[] {
   return readdirSync(templatesDir)
-    .filter((name) => statSync(join(templatesDir, name)).isDirectory())
+    .filter((name) => name !== BLOCK_LIBRARY_FOLDER && statSync(join(templatesDir, name)).isDirectory())
     .sort()
     .map((name) => ({ name, definition: JSON.parse(readFileSync(join(templatesDir, name, "process.json"), "utf8")) as unknown }));
 }
