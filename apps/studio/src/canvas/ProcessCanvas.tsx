@@ -1,7 +1,7 @@
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "../styles/canvas.css";
-import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { ProcessDefinition, Problem } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 import { canConnect } from "../editor/rules.ts";
@@ -14,6 +14,7 @@ import { edgeTypes } from "./edges/edge-types.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { FocusOnRequest, type FocusRequest } from "./FocusOnRequest.tsx";
 import { initialViewSteps, LARGE_PROCESS } from "./initial-view.ts";
+import { FIT, useInitialViewport } from "./use-initial-viewport.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
 import { useFlowChanges } from "./use-flow-changes.ts";
 
@@ -55,6 +56,9 @@ const minimapColors: Record<string, string> = {
   parallelGateway: "#fff4d6",
 };
 
+// Module-level: a new function on every render would redraw every step of the minimap.
+const minimapColor = (n: { type?: string | undefined }) => minimapColors[n.type ?? ""] ?? "#ffffff";
+
 const arrows: Record<string, XY> = { ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 }, ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 } };
 
 /**
@@ -66,10 +70,11 @@ const arrows: Record<string, XY> = { ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0
 export function ProcessCanvas({ definition, problems, selection, onSelectionChange, directory, focus, editor }: Props) {
   const flow = useReactFlow();
   const cache = useRef(createFlowCache());
-  // Decided once, when the canvas opens.
+  const opening = useInitialViewport(definition);
+  // Only when the canvas had no size to fit into: React Flow fits once it has.
   const [fitOptions] = useState(() => {
     const near = initialViewSteps(definition);
-    return near ? { nodes: near.map((id) => ({ id })), padding: 0.1, maxZoom: 1.1 } : { padding: 0.1, maxZoom: 1.1 };
+    return near ? { nodes: near.map((id) => ({ id })), padding: FIT.padding, maxZoom: FIT.maxZoom } : { padding: FIT.padding, maxZoom: FIT.maxZoom };
   });
   const derived = useMemo(
     () => definitionToFlow({ definition, problems, selection, directory }, cache.current),
@@ -104,6 +109,15 @@ export function ProcessCanvas({ definition, problems, selection, onSelectionChan
     editor.nudge(arrow.x * step, arrow.y * step);
   };
 
+  // Stable handlers: React Flow copies each changed prop into its store, and
+  // every subscriber re-checks on each store change (each frame of a drag).
+  const connectSteps = editor?.connect;
+  const onConnect = useCallback((c: { source: string; target: string }) => connectSteps?.(c.source, c.target), [connectSteps]);
+  const isValidConnection = useCallback((c: { source: string; target: string }) => canConnect(definition, c.source, c.target).ok, [definition]);
+  const startEditing = editor?.startEditing;
+  const onNodeDoubleClick = useCallback((_: unknown, node: { id: string }) => startEditing?.({ type: "step", id: node.id }), [startEditing]);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: { id: string }) => startEditing?.({ type: "connection", id: edge.id }), [startEditing]);
+
   const actions = useMemo<CanvasActions>(
     () => ({
       select: (target) => onSelectionChange(() => selectOnly(target)),
@@ -125,53 +139,55 @@ export function ProcessCanvas({ definition, problems, selection, onSelectionChan
         onDragOver={onDragOver}
         onDrop={onDrop}
         onKeyDownCapture={onKeyDownCapture}
+        ref={opening.host}
       >
-        <ReactFlow<StepNode, ConnectionEdge>
-          nodes={nodes}
-          edges={derived.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={(c) => editor?.connect(c.source, c.target)}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={(c) => canConnect(definition, c.source, c.target).ok}
-          connectionMode={ConnectionMode.Loose}
-          connectionRadius={24}
-          onNodeDoubleClick={(_, node) => editor?.startEditing({ type: "step", id: node.id })}
-          onEdgeDoubleClick={(_, edge) => editor?.startEditing({ type: "connection", id: edge.id })}
-          nodesDraggable={Boolean(editor)}
-          nodesConnectable={Boolean(editor)}
-          elementsSelectable
-          snapToGrid
-          snapGrid={[10, 10]}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-          zoomOnDoubleClick={false}
-          onlyRenderVisibleElements={definition.steps.length > LARGE_PROCESS}
-          fitView
-          fitViewOptions={fitOptions}
-          // Raising a selected edge would put its line over the edge labels.
-          elevateEdgesOnSelect={false}
-          minZoom={0.1}
-          maxZoom={2}
-          attributionPosition="bottom-left"
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
-          <Controls showInteractive={false} position="top-left" aria-label="Zoom" />
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Overview of the process"
-            nodeColor={(n) => minimapColors[n.type ?? ""] ?? "#ffffff"}
-            nodeStrokeColor="#8a94a3"
-            nodeStrokeWidth={2}
-            maskColor="rgba(240, 242, 245, 0.7)"
-          />
-          <FocusOnRequest request={focus} definition={definition} />
-          {editor && <ConnectionHint definition={definition} />}
-        </ReactFlow>
+        {opening.measured && (
+          <ReactFlow<StepNode, ConnectionEdge>
+            nodes={nodes}
+            edges={derived.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            connectionRadius={24}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onEdgeDoubleClick={onEdgeDoubleClick}
+            nodesDraggable={Boolean(editor)}
+            nodesConnectable={Boolean(editor)}
+            elementsSelectable
+            snapToGrid
+            snapGrid={[10, 10]}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+            zoomOnDoubleClick={false}
+            onlyRenderVisibleElements={definition.steps.length > LARGE_PROCESS}
+            {...(opening.viewport ? { defaultViewport: opening.viewport } : { fitView: true, fitViewOptions: fitOptions })}
+            // Raising a selected edge would put its line over the edge labels.
+            elevateEdgesOnSelect={false}
+            minZoom={FIT.minZoom}
+            maxZoom={2}
+            attributionPosition="bottom-left"
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
+            <Controls showInteractive={false} position="top-left" aria-label="Zoom" />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Overview of the process"
+              nodeColor={minimapColor}
+              nodeStrokeColor="#8a94a3"
+              nodeStrokeWidth={2}
+              maskColor="rgba(240, 242, 245, 0.7)"
+            />
+            <FocusOnRequest request={focus} definition={definition} />
+            {editor && <ConnectionHint definition={definition} />}
+          </ReactFlow>
+        )}
       </div>
     </CanvasContext.Provider>
   );

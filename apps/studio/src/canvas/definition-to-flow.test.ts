@@ -111,6 +111,26 @@ describe("definitionToFlow with a cache", () => {
     expect(second.nodes.find((n) => n.id === "won")!.position).toEqual({ x: 900, y: 62 });
   });
 
+  it("hands back the same lists when nothing in them changed", () => {
+    const cache = createFlowCache();
+    const def = sampleProcess();
+    const first = definitionToFlow({ definition: def, problems: [], selection: none }, cache);
+    const again = definitionToFlow({ definition: def, problems: [], selection: none }, cache);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    // Selecting a step changes its node, not one connection: the edge list stays the very same array.
+    const selected = definitionToFlow({ definition: def, problems: [], selection: { steps: ["won"], connections: [] } }, cache);
+    expect(selected.nodes).not.toBe(first.nodes);
+    expect(selected.edges).toBe(first.edges);
+  });
+
+  it("gives every node its handles, so React Flow need not draw a step to place its lines", () => {
+    const { nodes } = definitionToFlow({ definition: sampleProcess(), problems: [], selection: none });
+    const task = nodes.find((n) => n.type === "userTask")!;
+    expect(task.handles?.map((h) => h.id).sort()).toEqual(["s-bottom", "s-left", "s-right", "s-top", "t-bottom", "t-left", "t-right", "t-top"]);
+    expect(task.handles?.find((h) => h.id === "s-right")).toMatchObject({ x: 200, y: 40 });
+  });
+
   it("describes the kinds the engine does not run yet", () => {
     const def = sampleProcess();
     def.steps.push(

@@ -5,7 +5,7 @@ import { severityByElement, type Severity } from "../problems/group-problems.ts"
 import { describeAssignment, describeDue, describeDuration, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
 import type { ElementSelection } from "../process/selection.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
-import { chooseSides, nodeSizes } from "./node-geometry.ts";
+import { chooseSides, nodeSizes, stepHandles } from "./node-geometry.ts";
 
 export type FlowInput = {
   definition: ProcessDefinition;
@@ -19,15 +19,20 @@ export type FlowInput = {
  * Flow re-renders a node only when its object changes, so a node whose
  * step, selection, problem mark and directory are the same as last time is
  * handed over as the very same object (on a 1,000-step process, a move
- * then re-renders one node, not all).
+ * then re-renders one node, not all). A list in which nothing changed is
+ * handed over as the same array, so selecting a step does not make React
+ * Flow re-index a thousand connections.
  */
 export type FlowCache = {
+  /** The lists last handed out: handed out again when not one item changed (React Flow then skips its O(n) re-sync). */
+  nodeList: StepNode[];
+  edgeList: ConnectionEdge[];
   nodes: Map<string, { step: Step; selected: boolean; problem: Severity | undefined; directory: Directory | undefined; node: StepNode }>;
   edges: Map<string, { connection: Connection; source: Step; target: Step; selected: boolean; problem: Severity | undefined; edge: ConnectionEdge }>;
 };
 
 export function createFlowCache(): FlowCache {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodeList: [], edgeList: [], nodes: new Map(), edges: new Map() };
 }
 
 const EDGE_COLORS = { normal: "#6b7480", selected: "#3451b2", error: "#d92d20", warning: "#c4720a" };
@@ -82,7 +87,13 @@ export function definitionToFlow(
   }
   cache.nodes = nodeCache;
   cache.edges = edgeCache;
-  return { nodes, edges };
+  cache.nodeList = sameItems(cache.nodeList, nodes) ? cache.nodeList : nodes;
+  cache.edgeList = sameItems(cache.edgeList, edges) ? cache.edgeList : edges;
+  return { nodes: cache.nodeList, edges: cache.edgeList };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function stepNode(step: Step, selected: boolean, problem: Severity | undefined, directory: Directory | undefined): StepNode {
@@ -98,6 +109,7 @@ function stepNode(step: Step, selected: boolean, problem: Severity | undefined, 
     // object is replaced; without it React Flow forgets them and, when the
     // size did not change, may never measure again: edges to it vanish.
     measured: { ...size },
+    handles: stepHandles(step.kind),
     data: { step, title },
     selected,
     ariaLabel: `${stepKindLabel(step.kind)}: ${title}`,

@@ -1,3 +1,5 @@
+import type { NodeHandle } from "@xyflow/react";
+import { Position } from "@xyflow/react";
 import type { Step, StepKind } from "@baton/model";
 
 /**
@@ -28,6 +30,42 @@ export function stepCentre(step: Pick<Step, "kind" | "position">): { x: number; 
 }
 
 export type Side = "top" | "right" | "bottom" | "left";
+
+const sidePositions: Record<Side, Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
+const handlesByKind = new Map<StepKind, NodeHandle[]>();
+
+/**
+ * Where the handles of a shape of `kind` are: a source (`s-<side>`) and a
+ * target (`t-<side>`) at the middle of each side, as points on the border,
+ * so lines end on the shape. The canvas gives them to React Flow with each
+ * node; it then neither has to draw every step once to measure its handles
+ * in the page (a 1,000-step process would be drawn whole on opening), nor
+ * lose the lines to steps that are scrolled out of view.
+ */
+export function stepHandles(kind: StepKind): NodeHandle[] {
+  let handles = handlesByKind.get(kind);
+  if (!handles) {
+    const { width, height } = nodeSizes[kind];
+    const points: Record<Side, { x: number; y: number }> = {
+      top: { x: width / 2, y: 0 },
+      right: { x: width, y: height / 2 },
+      bottom: { x: width / 2, y: height },
+      left: { x: 0, y: height / 2 },
+    };
+    handles = (Object.keys(points) as Side[]).flatMap((side) =>
+      (["source", "target"] as const).map((type) => ({
+        id: `${type === "source" ? "s" : "t"}-${side}`,
+        type,
+        position: sidePositions[side],
+        ...points[side],
+        width: 0,
+        height: 0,
+      })),
+    );
+    handlesByKind.set(kind, handles);
+  }
+  return handles;
+}
 
 /** Two centres closer than this count as on one row (or column). */
 const ALIGN_TOLERANCE = 24;

@@ -50,7 +50,7 @@ export function DraftWorkspace({ processKey, draft, versions, onChooseVersion }:
     return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
   }, [flow]);
   const session = useDraftSession({ processKey, draft, viewportCentre });
-  const { stack, definition, autosave, status, designer, liveProblems } = session;
+  const { stack, definition, autosave, status, designer, liveProblems, checking } = session;
   const [keptCopy] = useState(() => keptCopyOf(processKey, draft));
   const [conflictOpen, setConflictOpen] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -131,7 +131,7 @@ export function DraftWorkspace({ processKey, draft, versions, onChooseVersion }:
           <ProblemsPanel
             problems={problems}
             definition={definition}
-            source={<CheckSource check={server.check} />}
+            source={<CheckSource check={server.check} checking={checking} />}
             selection={singleSelected(designer.selection)}
             onSelectProblem={(p) => showOnCanvas(problemTarget(p))}
           />

@@ -1,12 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { validate, type ProcessDefinition } from "@baton/model";
+import type { ProcessDefinition } from "@baton/model";
 import { queryKeys } from "../api/query-keys.ts";
 import type { DraftView } from "../api/studio-types.ts";
 import { api } from "../api/trpc-client.ts";
 import { useMe } from "../auth/use-session.ts";
-import { LARGE_PROCESS } from "../canvas/initial-view.ts";
-import { useSettledValue } from "../lib/use-settled-value.ts";
+import { useLiveProblems } from "../problems/use-live-problems.ts";
 import { useToast } from "../ui/Toaster.tsx";
 import { autoLayout } from "./auto-layout.ts";
 import { useAutosave, useEditorStack, useStackDefinition } from "./use-editor.ts";
@@ -48,8 +47,6 @@ export function useDraftSession({ processKey, draft, viewportCentre }: Options) 
   );
   const designer = useDesigner({ stack, definition, notify: toast, stepDefaults, viewportCentre, layout: autoLayout ?? undefined });
   useDesignerShortcuts(designer, () => stack.definition.steps.map((s) => s.id));
-  // Checking a large draft takes a few hundred milliseconds: do it once the edits pause.
-  const checked = useSettledValue(definition, definition.steps.length > LARGE_PROCESS ? 300 : 0);
-  const liveProblems = useMemo(() => validate(checked), [checked]);
-  return { stack, definition, autosave, status, designer, liveProblems, processKeys: processes.data?.map((p) => p.key) ?? [] };
+  const live = useLiveProblems(definition);
+  return { stack, definition, autosave, status, designer, liveProblems: live.problems, checking: live.checking, processKeys: processes.data?.map((p) => p.key) ?? [] };
 }

@@ -24,33 +24,44 @@ function nameOf(step: Step): string {
 }
 
 export function canConnect(definition: ProcessDefinition, sourceId: string, targetId: string): RuleVerdict {
-  const source = definition.steps.find((s) => s.id === sourceId);
-  const target = definition.steps.find((s) => s.id === targetId);
-  if (!source || !target) return refuse("Both ends must be steps on the canvas.");
-  if (source.id === target.id) {
-    return refuse("A step cannot lead back into itself. To repeat it, route the loop through a decision.");
-  }
-  if (target.kind === "start") return refuse("Nothing can lead into the start: the process begins there.");
-  if (source.kind === "end") return refuse("Nothing can follow an end: the process stops there.");
-  const outgoing = definition.connections.filter((c) => c.source === source.id);
-  if (outgoing.some((c) => c.target === target.id)) {
-    return refuse(`${capital(nameOf(source))} is already connected to ${nameOf(target)}.`);
-  }
-  if (!branching.has(source.kind) && outgoing.length > 0) {
-    return refuse(
-      `${capital(nameOf(source))} already has its way out. To branch, put a decision or a parallel split after it.`,
-    );
-  }
-  if (source.kind === "exclusiveGateway") {
-    const unlabelled = outgoing.find((c) => !hasWords(c));
+  return connectionRuleFrom(definition, sourceId)(targetId);
+}
+
+/**
+ * The connection rule for one source step, worked out once, to ask of many
+ * targets: listing every step a task may lead to stays linear in the size
+ * of the process instead of checking the whole process once per step.
+ */
+export function connectionRuleFrom(definition: ProcessDefinition, sourceId: string): (targetId: string) => RuleVerdict {
+  const stepsById = new Map<string, Step>();
+  for (const s of definition.steps) if (!stepsById.has(s.id)) stepsById.set(s.id, s);
+  const source = stepsById.get(sourceId);
+  const outgoing = definition.connections.filter((c) => c.source === sourceId);
+  const unlabelled = source?.kind === "exclusiveGateway" ? outgoing.find((c) => !hasWords(c)) : undefined;
+  return (targetId) => {
+    const target = stepsById.get(targetId);
+    if (!source || !target) return refuse("Both ends must be steps on the canvas.");
+    if (source.id === target.id) {
+      return refuse("A step cannot lead back into itself. To repeat it, route the loop through a decision.");
+    }
+    if (target.kind === "start") return refuse("Nothing can lead into the start: the process begins there.");
+    if (source.kind === "end") return refuse("Nothing can follow an end: the process stops there.");
+    if (outgoing.some((c) => c.target === target.id)) {
+      return refuse(`${capital(nameOf(source))} is already connected to ${nameOf(target)}.`);
+    }
+    if (!branching.has(source.kind) && outgoing.length > 0) {
+      return refuse(
+        `${capital(nameOf(source))} already has its way out. To branch, put a decision or a parallel split after it.`,
+      );
+    }
     if (unlabelled) {
-      const to = definition.steps.find((s) => s.id === unlabelled.target);
+      const to = stepsById.get(unlabelled.target);
       return refuse(
         `Label the outcome that leads to ${to ? nameOf(to) : "the other step"} first: a decision cannot have two unlabelled outcomes.`,
       );
     }
-  }
-  return allow;
+    return allow;
+  };
 }
 
 /** A process has exactly one start. */

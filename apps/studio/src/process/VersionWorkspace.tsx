@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from "react";
-import { validate } from "@baton/model";
+import { useCallback, useState } from "react";
 import type { VersionSummary } from "../api/studio-types.ts";
 import type { FocusRequest } from "../canvas/FocusOnRequest.tsx";
 import { ProcessCanvas } from "../canvas/ProcessCanvas.tsx";
 import { formatDateTime, formatRelativeTime } from "../lib/format-time.ts";
 import { ProblemsPanel } from "../problems/ProblemsPanel.tsx";
+import { useLiveProblems } from "../problems/use-live-problems.ts";
 import { PropertiesPanel } from "../properties/PropertiesPanel.tsx";
 import { useToast } from "../ui/Toaster.tsx";
 import { bpmnTab } from "./bpmn-tab.tsx";
@@ -32,8 +32,8 @@ export function VersionWorkspace({ view, versions, hasDraft, draftVersion, onCho
   const [selection, setSelection] = useState<ElementSelection>(nothingSelected);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const server = useServerCheck(definition, toast);
-  const liveProblems = useMemo(() => validate(definition), [definition]);
-  const problems = server.check?.problems ?? liveProblems;
+  const live = useLiveProblems(definition);
+  const problems = server.check?.problems ?? live.problems;
   const showOnCanvas = useCallback((target: Selection) => {
     setSelection(selectOnly(target));
     setFocus((f) => ({ target, nonce: (f?.nonce ?? 0) + 1 }));
@@ -76,7 +76,7 @@ export function VersionWorkspace({ view, versions, hasDraft, draftVersion, onCho
         <ProblemsPanel
           problems={problems}
           definition={definition}
-          source={<CheckSource check={server.check} />}
+          source={<CheckSource check={server.check} checking={live.checking} />}
           selection={singleSelected(selection)}
           onSelectProblem={(p) => showOnCanvas(problemTarget(p))}
         />

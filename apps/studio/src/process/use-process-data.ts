@@ -1,9 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { usePrefetchQuery, useQuery } from "@tanstack/react-query";
 import type { ProcessDefinition } from "@baton/model";
 import { readBatonError } from "../api/baton-error.ts";
 import { queryKeys } from "../api/query-keys.ts";
 import type { VersionSummary } from "../api/studio-types.ts";
 import { api } from "../api/trpc-client.ts";
+import { directoryQuery } from "./use-directory.ts";
 
 /** What the page shows: the draft, or one published version (read-only). */
 export type ProcessView =
@@ -23,6 +24,8 @@ export type ProcessData =
 export function useProcessData(key: string, requestedVersion: number | null): ProcessData {
   const draft = useQuery({ queryKey: queryKeys.draft(key), queryFn: () => api.draft(key) });
   const versions = useQuery({ queryKey: queryKeys.versions(key), queryFn: () => api.versions(key) });
+  // Asked for together with the draft, so the canvas is drawn once, with the assignees' names.
+  usePrefetchQuery(directoryQuery);
   const noDraft = draft.isError && readBatonError(draft.error).code === "NOT_FOUND";
   const shownVersion = requestedVersion ?? (noDraft ? (versions.data?.[0]?.version ?? null) : null);
   const version = useQuery({

@@ -11,13 +11,21 @@ type Props = { definition: ProcessDefinition; onSelect: (selection: Selection) =
 /** A list of a thousand links helps nobody and costs a render: the first ones, then a count. */
 const MAX_LISTED = 60;
 
+// The first look-up of a zone loads the browser's time zone data (~50 ms): remember the answers.
+const zoneAnswers = new Map<string, string | null>();
 const zoneProblem = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone.trim() });
-    return null;
-  } catch {
-    return "Unknown time zone; use an IANA name such as Europe/Berlin or UTC.";
+  const name = zone.trim();
+  let answer = zoneAnswers.get(name);
+  if (answer === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: name });
+      answer = null;
+    } catch {
+      answer = "Unknown time zone; use an IANA name such as Europe/Berlin or UTC.";
+    }
+    zoneAnswers.set(name, answer);
   }
+  return answer;
 };
 
 /** Shown when nothing is selected: the process as a whole, and its steps to jump to. */

@@ -1,7 +1,8 @@
+import { useMemo } from "react";
 import type { ProcessDefinition, Step } from "@baton/model";
 import { connectionDisplayName } from "../problems/group-problems.ts";
 import type { Selection } from "../process/selection.ts";
-import { canConnect } from "../editor/rules.ts";
+import { connectionRuleFrom } from "../editor/rules.ts";
 import { stepDisplayName, stepKindLabel } from "./describe-step.ts";
 import { SelectField } from "./editors/SelectField.tsx";
 import { TextField } from "./editors/TextField.tsx";
@@ -58,7 +59,11 @@ function ConnectionsSection({ step, definition, onSelect }: Props) {
   const { actions, readOnly } = useProperties();
   const incoming = definition.connections.filter((c) => c.target === step.id);
   const outgoing = definition.connections.filter((c) => c.source === step.id);
-  const targets = readOnly ? [] : definition.steps.filter((s) => canConnect(definition, step.id, s.id).ok);
+  const targets = useMemo(() => {
+    if (readOnly) return [];
+    const rule = connectionRuleFrom(definition, step.id);
+    return definition.steps.filter((s) => rule(s.id).ok);
+  }, [definition, step.id, readOnly]);
   const links = (title: string, ids: string[]) =>
     ids.length > 0 && (
       <div className="link-group">
