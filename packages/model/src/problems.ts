@@ -56,5 +56,8 @@ export const problemCodes = [
   "form.table-no-columns",
   "form.table-bad-total",
   "form.unknown-currency",
+  "escalation.without-due",
+  "escalation.no-recipient",
+  "escalation.not-executable-yet",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -36,6 +36,23 @@ export const dueRuleSchema = z.discriminatedUnion("type", [
 ]);
 export type DueRule = z.infer<typeof dueRuleSchema>;
 
+/**
+ * One level of escalation for a task still open after its due date; each
+ * level happens once, `after` (ISO 8601 duration; `PT0S` = at the due
+ * date) past the due date:
+ * - `remind`: a reminder to whoever has the task;
+ * - `notify`: an alert to `to` (e.g. the dispatcher, or the group's manager);
+ * - `reassign`: the task moves to `to`.
+ * `message` is the text of the reminder or alert.
+ */
+export const escalationLevelSchema = z.object({
+  after: z.string().min(1),
+  action: z.enum(["remind", "notify", "reassign"]),
+  to: assignmentSchema.optional(),
+  message: z.string().optional(),
+});
+export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
+
 /** Copies a value into a process variable when the task completes.
  * `from` is a FEEL expression over the submitted form data (e.g. `outcome`
  * or `order.amount`); `to` is a variable name (dots nest). */
@@ -67,6 +84,8 @@ export const userTaskStepSchema = z.object({
   kind: z.literal("userTask"),
   assignment: assignmentSchema,
   due: dueRuleSchema.optional(),
+  /** What happens when the task is still open past its due date, level by level. */
+  escalations: z.array(escalationLevelSchema).optional(),
   form: formDefinitionSchema,
   /** When absent, every field is copied to a variable of the same key. */
   outputs: z.array(outputMappingSchema).optional(),
@@ -97,6 +116,7 @@ export const approvalStepSchema = z.object({
   /** An approver may not be the starter or an earlier approver. */
   fourEyes: z.boolean().default(true),
   due: dueRuleSchema.optional(),
+  escalations: z.array(escalationLevelSchema).optional(),
   /** Extra fields shown above the approve/reject decision. */
   form: formDefinitionSchema.optional(),
   resultVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).default("approval"),

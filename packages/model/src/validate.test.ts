@@ -410,6 +410,35 @@ const cases: Case[] = [
     says: 'The due duration "2 days" of Task "Ship order" is not an ISO 8601 duration',
   },
   {
+    code: "escalation.without-due",
+    title: "an escalation on a task with no due date",
+    breakIt: (def) => {
+      const ship = step(def, "ship", "userTask");
+      delete ship.due;
+      ship.escalations = [{ after: "PT0S", action: "remind" }];
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "escalations"] },
+    says: 'Task "Ship order" escalates after its due date, but it has no due date',
+  },
+  {
+    code: "escalation.no-recipient",
+    title: "an escalation that reassigns to nobody",
+    breakIt: (def) => {
+      step(def, "ship", "userTask").escalations = [{ after: "P1D", action: "reassign", to: { type: "group", group: " " } }];
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "escalations", 0, "to"] },
+    says: 'Escalation level 1 (reassignment) of Task "Ship order" does not say who it goes to',
+  },
+  {
+    code: "escalation.not-executable-yet",
+    title: "an escalation, which the engine does not run yet",
+    breakIt: (def) => {
+      step(def, "ship", "userTask").escalations = [{ after: "PT0S", action: "remind" }];
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "escalations"] },
+    says: "cannot carry escalations out yet",
+  },
+  {
     code: "form.rule-unknown-name",
     title: "a visible-if reading a key nothing provides",
     breakIt: (def) => {
@@ -615,5 +644,23 @@ describe("steps the palette offers beyond the engine", () => {
     const notify = base();
     Object.assign(step(notify, "call-back", "userTask") as object, { kind: "notify", recipients: { type: "group", group: " " }, subject: "New order" });
     expect(validate(notify).some((p) => p.code === "assignment.empty" && p.stepId === "call-back")).toBe(true);
+  });
+});
+
+describe("escalation levels", () => {
+  test("each level's wait and recipient expression are checked, and a reminder needs no recipient", () => {
+    const def = leadToCustomer();
+    step(def, "ship", "userTask").escalations = [
+      { after: "PT0S", action: "remind" },
+      { after: "1 day", action: "notify", to: { type: "expression", expression: "dispatcher ==" } },
+    ];
+    const problems = validate(def).filter((p) => p.stepId === "ship");
+    expect(problems.map((p) => p.code).sort()).toEqual(["due.invalid-duration", "escalation.not-executable-yet", "expression.syntax"]);
+    expect(problems.find((p) => p.code === "due.invalid-duration")!.path).toEqual(["steps", 4, "escalations", 1, "after"]);
+    expect(problems.find((p) => p.code === "expression.syntax")!.message).toContain("recipient expression of escalation level 2 (alert)");
+  });
+
+  test("a process without escalations is not affected", () => {
+    expect(validate(leadToCustomer()).filter((p) => p.code.startsWith("escalation."))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { processDefinitionSchema } from "./process-definition.ts";
 import type { Problem } from "./problems.ts";
 import { createContext } from "./validation/context.ts";
 import { checkExpressions } from "./validation/expression-checks.ts";
+import { checkEscalations } from "./validation/escalation-checks.ts";
 import { checkExecutability } from "./validation/executability-checks.ts";
 import { checkForms } from "./validation/form-checks.ts";
 import { checkGateways } from "./validation/gateway-checks.ts";
@@ -28,6 +29,7 @@ export function validate(definition: unknown): Problem[] {
   checkExpressions(ctx);
   checkForms(ctx);
   checkExecutability(ctx);
+  checkEscalations(ctx);
   checkTimeZone(ctx.definition.timeZone, problems);
   return problems;
 }

@@ -2,7 +2,7 @@ import { MarkerType } from "@xyflow/react";
 import type { Connection, ProcessDefinition, Problem, Step } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 import { severityByElement, type Severity } from "../problems/group-problems.ts";
-import { describeAssignment, describeDue, describeDuration, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
+import { describeAssignment, describeDue, describeDuration, describeEscalations, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
 import type { ElementSelection } from "../process/selection.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { chooseSides, nodeSizes, stepHandles } from "./node-geometry.ts";
@@ -123,6 +123,9 @@ function stepNode(step: Step, selected: boolean, problem: Severity | undefined, 
   if ((step.kind === "userTask" || step.kind === "approval") && step.due) {
     const due = describeDue(step.due);
     node.data.due = { short: due.short, long: due.long };
+  }
+  if ((step.kind === "userTask" || step.kind === "approval") && step.escalations?.length) {
+    node.data.escalation = { levels: step.escalations.length, text: describeEscalations(step.escalations, directory) };
   }
   if (step.kind === "serviceCall") node.data.detail = `${step.request.method} ${step.request.url}`;
   if (step.kind === "callActivity") node.data.detail = `Runs ${step.processKey}`;

@@ -12,6 +12,8 @@ export type StepNodeData = {
   assignee?: { type: "user" | "group" | "expression"; text: string };
   /** …when it is due (absent without a due rule)… */
   due?: { short: string; long: string };
+  /** …what happens when it is late (how many levels, and in words)… */
+  escalation?: { levels: number; text: string };
   /** …and, for the other kinds, what they do in a few words ("GET https://…"). */
   detail?: string;
 };

@@ -83,6 +83,33 @@ describe("PropertiesPanel (editable)", () => {
     expect((stack.definition.steps[1] as { form: { blocks: { key: string }[] } }).form.blocks[1]!.key).toBe("callNotes");
   });
 
+  it("adds escalation levels once the task has a due date; each change is one undoable command", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    const task = () => stack.definition.steps[1] as { due?: unknown; escalations?: unknown[] };
+    const add = () => within(panel).getByRole("button", { name: "Add escalation level" });
+    if (task().due) {
+      fireEvent.change(within(panel).getByRole("combobox", { name: "Due" }), { target: { value: "none" } });
+    }
+    expect((add() as HTMLButtonElement).disabled).toBe(true);
+    expect(within(panel).getByText(/Choose a due date first/)).toBeTruthy();
+
+    fireEvent.change(within(panel).getByRole("combobox", { name: "Due" }), { target: { value: "endOfDay" } });
+    fireEvent.click(add());
+    expect(task().escalations).toEqual([{ after: "PT0S", action: "remind" }]);
+    fireEvent.click(add());
+    // The second level alerts the task's own assignee until another is chosen.
+    expect(task().escalations![1]).toEqual({ after: "P1D", action: "notify", to: { type: "group", group: "sales" } });
+    fireEvent.change(within(panel).getByRole("combobox", { name: "What happens (level 2)" }), { target: { value: "reassign" } });
+    fireEvent.change(within(panel).getByRole("combobox", { name: "When (level 2)" }), { target: { value: "P2D" } });
+    expect(task().escalations![1]).toEqual({ after: "P2D", action: "reassign", to: { type: "group", group: "sales" } });
+
+    const before = structuredClone(stack.definition);
+    fireEvent.click(within(panel).getByRole("button", { name: "Remove escalation level 1" }));
+    expect(task().escalations).toEqual([{ after: "P2D", action: "reassign", to: { type: "group", group: "sales" } }]);
+    stack.undo();
+    expect(stack.definition).toEqual(before);
+  });
+
   it("is read-only without actions (a published version)", () => {
     render(<PropertiesPanel definition={sampleProcess()} selection={{ steps: ["callBack"], connections: [] }} problems={[]} onSelect={() => {}} />);
     const name = screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement;

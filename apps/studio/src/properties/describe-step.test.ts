@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  describeAfter,
+  describeEscalations,
   describeAssignment,
   describeDue,
   describeDuration,
@@ -78,5 +80,21 @@ describe("names", () => {
   it("falls back to kind and id for an unnamed step", () => {
     expect(stepDisplayName({ id: "g1", kind: "parallelGateway", name: "  " })).toBe("Parallel (all paths) (g1)");
     expect(stepDisplayName({ id: "t1", kind: "userTask", name: "Approve" })).toBe("Approve");
+  });
+});
+
+describe("describeEscalations", () => {
+  it("says each level's time and what happens, with display names", () => {
+    const directory = { users: [], groups: [{ key: "managers", name: "Managers" }] };
+    expect(
+      describeEscalations(
+        [
+          { after: "PT0S", action: "remind" },
+          { after: "P1D", action: "reassign", to: { type: "group", group: "managers" } },
+        ],
+        directory,
+      ),
+    ).toBe("At the due date: a reminder; 1 day after the due date: handed to Managers");
+    expect(describeAfter("2 days")).toBe('"2 days" after the due date');
   });
 });

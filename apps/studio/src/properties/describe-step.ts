@@ -1,4 +1,4 @@
-import type { Assignment, DueRule, FieldType, Step, StepKind } from "@baton/model";
+import type { Assignment, DueRule, EscalationLevel, FieldType, Step, StepKind } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 
 /**
@@ -138,4 +138,23 @@ const fieldTypeLabels: Partial<Record<FieldType, string>> = {
 
 export function fieldTypeLabel(type: FieldType): string {
   return fieldTypeLabels[type] ?? type;
+}
+
+/** "At the due date", "1 day after the due date". */
+export function describeAfter(after: string): string {
+  const words = describeDuration(after);
+  if (words === null) return `"${after}" after the due date`;
+  return words === "no time at all" ? "At the due date" : `${words[0]!.toUpperCase()}${words.slice(1)} after the due date`;
+}
+
+const escalationVerbs = { remind: "a reminder", notify: "an alert to", reassign: "handed to" } as const;
+
+/** A task's escalation levels in one line, for the card's tooltip: "At the due date: a reminder; 1 day after the due date: handed to Managers". */
+export function describeEscalations(levels: readonly EscalationLevel[], directory?: Directory): string {
+  return levels
+    .map((l) => {
+      const to = l.action !== "remind" && l.to ? ` ${describeAssignment(l.to, directory).short}` : "";
+      return `${describeAfter(l.after)}: ${escalationVerbs[l.action]}${to}`;
+    })
+    .join("; ");
 }

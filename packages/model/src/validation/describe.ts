@@ -30,3 +30,8 @@ export function describeConnection(ctx: CheckContext, connection: Connection): s
   const name = label ? `Connection "${label}"` : "The connection";
   return `${name} from ${end(connection.source)} to ${end(connection.target)}`;
 }
+
+/** "Task …" → "task …", to go inside a sentence. */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -2,7 +2,7 @@ import { checkFeelExpression } from "../feel-syntax.ts";
 import type { Step } from "../process-definition.ts";
 import type { Problem } from "../problems.ts";
 import { type CheckContext, conditionOf, connectionPath, stepPath } from "./context.ts";
-import { describeConnection, describeStep } from "./describe.ts";
+import { describeConnection, describeStep, lowerFirst } from "./describe.ts";
 import { isIsoDuration } from "./iso-duration.ts";
 
 /**
@@ -111,7 +111,7 @@ function checkMappings(
   });
 }
 
-function checkFeel(
+export function checkFeel(
   ctx: CheckContext,
   text: string,
   subject: string,
@@ -126,8 +126,4 @@ function checkFeel(
     message: `${subject} is not a valid expression. ${result.message}`,
     offset: result.offset,
   });
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

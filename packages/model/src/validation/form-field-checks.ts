@@ -1,6 +1,7 @@
 import type { Field } from "../form-definition.ts";
 import type { CheckContext } from "./context.ts";
 import type { BlockPlace } from "./form-rule-checks.ts";
+import { lowerFirst } from "./describe.ts";
 
 /**
  * The rules of one field that make sense on their own: options to choose
@@ -141,8 +142,4 @@ function checkTable(ctx: CheckContext, table: Extract<Field, { type: "table" }>,
       : `${name} shows a total of the column "${table.totalOf}", but it has no column with that key.`,
     path: [...at.path, "totalOf"],
   });
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

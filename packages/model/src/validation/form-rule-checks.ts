@@ -2,6 +2,7 @@ import { feelNames } from "../feel-evaluate.ts";
 import { checkFeelExpression } from "../feel-syntax.ts";
 import type { FormBlock } from "../form-definition.ts";
 import type { CheckContext } from "./context.ts";
+import { lowerFirst } from "./describe.ts";
 
 export type BlockPlace = { stepId: string; fieldId: string; path: (string | number)[] };
 
@@ -65,8 +66,4 @@ export function checkVariableSource(ctx: CheckContext, block: FormBlock, name: s
 
 function isStartPath(ctx: CheckContext, stepId: string): boolean {
   return ctx.stepsById.get(stepId)?.kind === "start";
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -1,5 +1,5 @@
 import type { NodeProps } from "@xyflow/react";
-import { BellRing, Braces, CheckSquare, Clock, Globe, User, Users, Workflow } from "lucide-react";
+import { BellRing, Braces, CheckSquare, Clock, Globe, Siren, User, Users, Workflow } from "lucide-react";
 import { stepKindLabel } from "../../properties/describe-step.ts";
 import { isEditing, useCanvas } from "../canvas-context.ts";
 import { InlineLabelEditor } from "../InlineLabelEditor.tsx";
@@ -56,6 +56,12 @@ export function UserTaskNode({ data, selected }: NodeProps<StepNode>) {
             <span className="step-task-meta" title={`Due: ${data.due.long}`}>
               <Clock size={13} aria-label="Due" />
               <span>{data.due.short}</span>
+            </span>
+          )}
+          {data.escalation && (
+            <span className="step-task-meta" title={`Escalation: ${data.escalation.text}`}>
+              <Siren size={13} aria-label="Escalates" />
+              <span>{data.escalation.levels}</span>
             </span>
           )}
           {data.detail && (

@@ -2,6 +2,7 @@ import type { ApprovalStep, CompletionRule } from "@baton/model";
 import { AssignmentEditor } from "../editors/AssignmentEditor.tsx";
 import { CheckboxField } from "../editors/CheckboxField.tsx";
 import { DueRuleEditor } from "../editors/DueRuleEditor.tsx";
+import { EscalationEditor } from "../editors/EscalationEditor.tsx";
 import { FormFieldsEditor } from "../editors/FormFieldsEditor.tsx";
 import { SelectField } from "../editors/SelectField.tsx";
 import { TextField } from "../editors/TextField.tsx";
@@ -82,6 +83,7 @@ export function ApprovalSection({ step }: { step: ApprovalStep }) {
         )}
         <CheckboxField label="Four eyes: not the starter, nor an earlier approver" checked={step.fourEyes} disabled={readOnly} onChange={(fourEyes) => update({ fourEyes })} />
         <DueRuleEditor value={step.due} onChange={(due) => update({ due })} />
+        <EscalationEditor levels={step.escalations} hasDue={Boolean(step.due)} defaultRecipient={step.approvers} onChange={(escalations) => update({ escalations })} />
         <TextField
           label="Result variable"
           mono

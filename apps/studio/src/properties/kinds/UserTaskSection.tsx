@@ -1,6 +1,7 @@
 import type { UserTaskStep } from "@baton/model";
 import { AssignmentEditor } from "../editors/AssignmentEditor.tsx";
 import { DueRuleEditor } from "../editors/DueRuleEditor.tsx";
+import { EscalationEditor } from "../editors/EscalationEditor.tsx";
 import { PropertySection } from "../PropertySection.tsx";
 import { FormSections } from "./FormSections.tsx";
 import { useStepUpdate } from "./step-update.ts";
@@ -13,6 +14,7 @@ export function UserTaskSection({ step }: { step: UserTaskStep }) {
       <PropertySection title="Who and when">
         <AssignmentEditor label="Assigned to" value={step.assignment} onChange={(assignment) => update({ assignment })} />
         <DueRuleEditor value={step.due} onChange={(due) => update({ due })} />
+        <EscalationEditor levels={step.escalations} hasDue={Boolean(step.due)} defaultRecipient={step.assignment} onChange={(escalations) => update({ escalations })} />
       </PropertySection>
       <FormSections stepId={step.id} title="Form" form={step.form} outputs={step.outputs} />
     </>

@@ -31,6 +31,10 @@ export const everyKind: ProcessDefinitionInput = {
       position: { x: 100, y: 78 },
       assignment: { type: "expression", expression: "manager" },
       due: { type: "duration", duration: "P2D" },
+      escalations: [
+        { after: "PT0S", action: "remind", message: "The review is due today" },
+        { after: "P1D", action: "reassign", to: { type: "group", group: "managers" } },
+      ],
       form: { schemaVersion: 1, blocks: [{ id: "f-ok", type: "yesNo", key: "ok", label: "OK?" }] },
     },
     { id: "decide", kind: "exclusiveGateway", name: "OK?", position: { x: 360, y: 93 } },
