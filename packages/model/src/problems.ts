@@ -59,5 +59,6 @@ export const problemCodes = [
   "escalation.without-due",
   "escalation.no-recipient",
   "escalation.not-executable-yet",
+  "service.invalid-url",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

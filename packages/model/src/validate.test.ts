@@ -4,6 +4,7 @@ import { leadToCustomer } from "./fixtures/lead-to-customer.ts";
 import type { ProcessDefinitionInput } from "./process-definition.ts";
 import { type Problem, type ProblemCode, problemCodes } from "./problems.ts";
 import { hasErrors, validate } from "./validate.ts";
+import { isHttpUrl } from "./validation/http-url.ts";
 
 type Def = ProcessDefinitionInput;
 type StepInput = Def["steps"][number];
@@ -439,6 +440,17 @@ const cases: Case[] = [
     says: "cannot carry escalations out yet",
   },
   {
+    code: "service.invalid-url",
+    title: "a service call whose address was never filled in",
+    breakIt: (def) => {
+      const ship = step(def, "ship", "userTask") as unknown as Record<string, unknown>;
+      for (const key of ["assignment", "due", "form", "outputs"]) delete ship[key];
+      Object.assign(ship, { kind: "serviceCall", request: { method: "GET", url: "https://", headers: [] }, outputs: [], retries: 3, timeoutSeconds: 30 });
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "request", "url"] },
+    says: 'calls "https://", which is not a complete web address',
+  },
+  {
     code: "form.rule-unknown-name",
     title: "a visible-if reading a key nothing provides",
     breakIt: (def) => {
@@ -644,6 +656,15 @@ describe("steps the palette offers beyond the engine", () => {
     const notify = base();
     Object.assign(step(notify, "call-back", "userTask") as object, { kind: "notify", recipients: { type: "group", group: " " }, subject: "New order" });
     expect(validate(notify).some((p) => p.code === "assignment.empty" && p.stepId === "call-back")).toBe(true);
+  });
+});
+
+describe("isHttpUrl", () => {
+  test.each(["https://crm.example.com/api/leads", "http://127.0.0.1:8080/score?x=1", " https://erp.example/x "])("accepts %s", (url) => {
+    expect(isHttpUrl(url)).toBe(true);
+  });
+  test.each(["https://", "", "crm.example.com/api", "ftp://files.example.com/x", "javascript:alert(1)", "https://exa mple.com/x"])("rejects %s", (url) => {
+    expect(isHttpUrl(url)).toBe(false);
   });
 });
 

@@ -3,12 +3,14 @@ import type { Step } from "../process-definition.ts";
 import type { Problem } from "../problems.ts";
 import { type CheckContext, conditionOf, connectionPath, stepPath } from "./context.ts";
 import { describeConnection, describeStep, lowerFirst } from "./describe.ts";
+import { isHttpUrl } from "./http-url.ts";
 import { isIsoDuration } from "./iso-duration.ts";
 
 /**
  * Every piece of FEEL in the definition must parse, so that a published
  * process never fails on a typo at runtime; plus the other free-text rules
- * of a task (assignee not blank, due duration in ISO 8601).
+ * of a task (assignee not blank, due duration in ISO 8601) and a service
+ * call's address.
  */
 export function checkExpressions(ctx: CheckContext): void {
   for (const c of ctx.definition.connections) {
@@ -31,6 +33,15 @@ export function checkExpressions(ctx: CheckContext): void {
       checkFeel(ctx, step.several.rule.expression, `The completion rule of ${describeStep(step)}`, {
         stepId: step.id,
         path: stepPath(ctx, step, "several", "rule", "expression"),
+      });
+    }
+    if (step.kind === "serviceCall" && !isHttpUrl(step.request.url)) {
+      ctx.report({
+        stepId: step.id,
+        code: "service.invalid-url",
+        severity: "error",
+        message: `${describeStep(step)} calls "${step.request.url}", which is not a complete web address; write it in full, e.g. https://crm.example.com/api/leads.`,
+        path: stepPath(ctx, step, "request", "url"),
       });
     }
     if (step.kind === "serviceCall" && step.request.body?.trim()) {
