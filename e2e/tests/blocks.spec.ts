@@ -89,5 +89,9 @@ test("an analyst drags a library block onto a process, undoes and redoes it, and
   await expect(page.getByRole("navigation", { name: "Palette" }).getByRole("listitem").filter({ hasText: "Manager approval with escalation" })).toContainText(
     "used in 1 process",
   );
+  // With nothing selected, the process's properties say which block versions it was built with.
+  const properties = page.getByRole("complementary", { name: "Properties" });
+  await expect(properties.getByRole("heading", { name: "Purchase request" })).toBeVisible();
+  await expect(properties.locator(".used-blocks")).toHaveText("Manager approval with escalation v1");
   await snap(page, "blocks-03-library-after-reload");
 });

@@ -9,3 +9,4 @@ export { BlockPreview } from "./BlockPreview.tsx";
 export { BLOCK_DRAG_TYPE, readBlockDrag, type BlockDragData } from "./block-drag.ts";
 export { blocksApi, blockQueryKeys, type BlockListing, type BlockVersionView, type BlocksApi, type SavedBlock } from "./blocks-api.ts";
 export { BlocksApiContext } from "./blocks-api-context.ts";
+export { UsedBlocksList } from "./UsedBlocksList.tsx";

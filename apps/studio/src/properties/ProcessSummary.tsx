@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from "@baton/model";
+import { UsedBlocksList } from "../blocks/index.ts";
 import type { Selection } from "../process/selection.ts";
 import { stepDisplayName, stepKindLabel } from "./describe-step.ts";
 import { TextField } from "./editors/TextField.tsx";
@@ -52,6 +53,11 @@ export function ProcessSummary({ definition, onSelect }: Props) {
           <Property label="Size">
             {definition.steps.length} steps ({tasks} user task{tasks === 1 ? "" : "s"}), {definition.connections.length} connections
           </Property>
+          {definition.usedBlocks.length > 0 && (
+            <Property label="Built with">
+              <UsedBlocksList usedBlocks={definition.usedBlocks} />
+            </Property>
+          )}
         </dl>
       </PropertySection>
       <PropertySection title="Steps">
