@@ -71,6 +71,8 @@ export const processDrafts = pgTable("process_drafts", {
   version: integer("version").notNull().default(1),
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => users.id),
+  /** Errors `validate` found when this version was saved (null: saved before the count was kept). */
+  errorCount: integer("error_count"),
 });
 
 /** A published, immutable runtime package. Never updated after insert. */

@@ -44,7 +44,7 @@ export async function listProcesses(db: Database, actor: Actor): Promise<Process
       description: definition?.description ?? p?.description ?? null,
       draft: d ? { version: d.draft.version, updatedAt: d.draft.updatedAt, updatedBy: d.updatedBy } : null,
       published: p ? { version: p.version, publishedAt: new Date(p.published_at).toISOString(), publishedBy: p.username } : null,
-      problemCount: d ? validate(d.draft.definition).filter((x) => x.severity === "error").length : 0,
+      problemCount: d ? (d.draft.errorCount ?? countErrors(d.draft.definition)) : 0,
     };
   });
 }
@@ -83,10 +83,12 @@ export async function saveDraft(
     throw invalidInput(`The definition's key "${parsed.data.key}" does not match the draft "${input.key}".`);
   }
   const now = new Date().toISOString();
+  // Counted once per save, so listing the processes never re-checks every draft.
+  const errorCount = countErrors(parsed.data);
   if (input.expectedVersion === null) {
     const inserted = await db
       .insert(processDrafts)
-      .values({ key: input.key, name: parsed.data.name, definition: parsed.data, updatedBy: actor.userId, updatedAt: now })
+      .values({ key: input.key, name: parsed.data.name, definition: parsed.data, updatedBy: actor.userId, updatedAt: now, errorCount })
       .onConflictDoNothing()
       .returning({ version: processDrafts.version });
     if (!inserted[0]) throw conflict(`A draft of process "${input.key}" already exists; open it instead.`);
@@ -97,6 +99,7 @@ export async function saveDraft(
     .set({
       name: parsed.data.name,
       definition: parsed.data,
+      errorCount,
       version: sql`${processDrafts.version} + 1`,
       updatedAt: now,
       updatedBy: actor.userId,
@@ -109,6 +112,10 @@ export async function saveDraft(
   throw conflict(
     `The draft of "${parsed.data.name}" was saved elsewhere (now version ${current.version}, you edited version ${input.expectedVersion}). Nothing was overwritten: reload it, or keep your copy and re-apply your changes.`,
   );
+}
+
+function countErrors(definition: unknown): number {
+  return validate(definition).filter((p) => p.severity === "error").length;
 }
 
 export async function latestPackageVersion(db: Database, key: string) {

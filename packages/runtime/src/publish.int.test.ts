@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { testDatabaseTargets } from "@baton/db";
-import { getDraft, saveDraft } from "./drafts.ts";
+import { eq } from "drizzle-orm";
+import { processDrafts } from "@baton/db";
+import { getDraft, listProcesses, saveDraft } from "./drafts.ts";
 import type { UserError } from "./errors.ts";
 import { getVersion, publishDefinition, publishDraft } from "./publish.ts";
 import { describeOnEachDatabase, templatesDir } from "./test-support/runtime-fixture.ts";
@@ -23,6 +25,20 @@ describeOnEachDatabase("publishing and drafts", targets, (fx) => {
     const sealed = await getVersion(fx.db, ana, "lead-to-customer", 2);
     expect(sealed.bpmnXml).toContain('<bpmn:process id="lead-to-customer"');
     expect(sealed.bpmnXml).toContain("Now with a better description");
+  });
+
+  it("lists each draft's error count, counted when it was saved", async () => {
+    const ana = await fx.as("ana");
+    const draft = await getDraft(fx.db, ana, "lead-to-customer");
+    const broken = structuredClone(draft.definition);
+    broken.connections = broken.connections.filter((c) => c.id !== "c-order-ship");
+    const saved = await saveDraft(fx.db, ana, { key: draft.key, expectedVersion: draft.version, definition: broken });
+    const [row] = await fx.db.select({ errorCount: processDrafts.errorCount }).from(processDrafts).where(eq(processDrafts.key, draft.key));
+    expect(row!.errorCount).toBeGreaterThan(0);
+    const listed = (await listProcesses(fx.db, ana)).find((p) => p.key === draft.key)!;
+    expect(listed.problemCount).toBe(row!.errorCount);
+    await saveDraft(fx.db, ana, { key: draft.key, expectedVersion: saved.version, definition: draft.definition });
+    expect((await listProcesses(fx.db, ana)).find((p) => p.key === draft.key)!.problemCount).toBe(0);
   });
 
   it("refuses to publish an invalid process and lists every problem", async () => {

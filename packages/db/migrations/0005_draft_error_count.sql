@@ -1,0 +1,1 @@
+ALTER TABLE "process_drafts" ADD COLUMN "error_count" integer;
