@@ -30,7 +30,14 @@ function useBackgroundCheck(definition: ProcessDefinition | null): LiveProblems 
   const asked = useRef<{ id: number; definition: ProcessDefinition | null }>({ id: 0, definition: null });
   const [state, setState] = useState<{ problems: readonly Problem[]; of: ProcessDefinition | null }>({ problems: [], of: null });
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      // A remount (React's strict mode does one) starts a fresh worker.
+      worker.current = null;
+    },
+    [],
+  );
   useEffect(() => {
     if (!definition) return;
     // Should the worker fail (it cannot load, or validate threw), the check still happens, here.
