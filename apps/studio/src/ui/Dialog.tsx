@@ -10,10 +10,12 @@ type Props = {
   onClose: () => void;
   /** While something runs, Escape and the backdrop do not close. */
   locked?: boolean;
+  /** Room for a form (the studio's form preview). */
+  wide?: boolean;
 };
 
 /** A modal dialog: rendered on top of everything, keyboard stays inside. */
-export function Dialog({ title, children, actions, onClose, locked }: Props) {
+export function Dialog({ title, children, actions, onClose, locked, wide }: Props) {
   const titleId = useId();
   const close = () => {
     if (!locked) onClose();
@@ -21,7 +23,7 @@ export function Dialog({ title, children, actions, onClose, locked }: Props) {
   const ref = useFocusTrap<HTMLDivElement>(close);
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+      <div ref={ref} className={`dialog ${wide ? "is-wide" : ""}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

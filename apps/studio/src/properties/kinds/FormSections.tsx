@@ -1,20 +1,37 @@
 import type { FormDefinition, OutputMapping } from "@baton/model";
+import { Eye } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
 import { FormFieldsEditor } from "../editors/FormFieldsEditor.tsx";
 import { MappingsEditor } from "../editors/MappingsEditor.tsx";
 import { PropertySection } from "../PropertySection.tsx";
 import { useProperties } from "../properties-context.ts";
 import { useStepUpdate } from "./step-update.ts";
 
-type Props = { stepId: string; title: string; form: FormDefinition | undefined; outputs: OutputMapping[] | undefined };
+type Props = { stepId: string; stepName: string; title: string; form: FormDefinition | undefined; outputs: OutputMapping[] | undefined };
+
+// With the portal's form renderer (rjsf, ajv): loaded only when a preview is opened.
+const FormPreviewDialog = lazy(() => import("../form-preview/FormPreviewDialog.tsx"));
 
 /** A step's form and what of it goes into the process variables (the start and user tasks). */
-export function FormSections({ stepId, title, form, outputs }: Props) {
+export function FormSections({ stepId, stepName, title, form, outputs }: Props) {
   const update = useStepUpdate(stepId);
-  const { readOnly } = useProperties();
+  const { readOnly, directory } = useProperties();
+  const [previewing, setPreviewing] = useState(false);
+  const empty = !form || form.blocks.length === 0;
   return (
     <>
       <PropertySection title={title}>
         <FormFieldsEditor stepId={stepId} form={form} />
+        <span title={empty ? "Add a field first" : "See the form as the participant will, and try it"}>
+          <button type="button" className="btn btn-sm" disabled={empty} onClick={() => setPreviewing(true)}>
+            <Eye size={14} aria-hidden="true" /> Preview form
+          </button>
+        </span>
+        {previewing && form && (
+          <Suspense fallback={<span role="status">Opening the preview…</span>}>
+            <FormPreviewDialog stepName={stepName} form={form} directory={directory} onClose={() => setPreviewing(false)} />
+          </Suspense>
+        )}
       </PropertySection>
       <PropertySection title="Saved to process variables">
         <MappingsEditor

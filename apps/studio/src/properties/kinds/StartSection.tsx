@@ -20,7 +20,7 @@ export function StartSection({ step }: { step: StartStep }) {
           <CheckboxField key={g.key} label={g.name} checked={step.starters.includes(g.key)} disabled={readOnly} onChange={(on) => toggle(g.key, on)} />
         ))}
       </PropertySection>
-      <FormSections stepId={step.id} title="Start form" form={step.form} outputs={step.outputs} />
+      <FormSections stepId={step.id} stepName={step.name.trim() || step.id} title="Start form" form={step.form} outputs={step.outputs} />
     </>
   );
 }

@@ -16,7 +16,7 @@ export function UserTaskSection({ step }: { step: UserTaskStep }) {
         <DueRuleEditor value={step.due} onChange={(due) => update({ due })} />
         <EscalationEditor levels={step.escalations} hasDue={Boolean(step.due)} defaultRecipient={step.assignment} onChange={(escalations) => update({ escalations })} />
       </PropertySection>
-      <FormSections stepId={step.id} title="Form" form={step.form} outputs={step.outputs} />
+      <FormSections stepId={step.id} stepName={step.name.trim() || step.id} title="Form" form={step.form} outputs={step.outputs} />
     </>
   );
 }
