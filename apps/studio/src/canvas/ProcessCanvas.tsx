@@ -1,7 +1,7 @@
 import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "../styles/canvas.css";
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, type DragEvent, type KeyboardEvent } from "react";
 import type { ProcessDefinition, Problem } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 import { canConnect } from "../editor/rules.ts";
@@ -13,7 +13,7 @@ import { createFlowCache, definitionToFlow } from "./definition-to-flow.ts";
 import { edgeTypes } from "./edges/edge-types.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { FocusOnRequest, type FocusRequest } from "./FocusOnRequest.tsx";
-import { initialViewSteps, LARGE_PROCESS } from "./initial-view.ts";
+import { LARGE_PROCESS } from "./initial-view.ts";
 import { FIT, useInitialViewport } from "./use-initial-viewport.ts";
 import { nodeTypes } from "./nodes/node-types.ts";
 import { useFlowChanges } from "./use-flow-changes.ts";
@@ -71,11 +71,6 @@ export function ProcessCanvas({ definition, problems, selection, onSelectionChan
   const flow = useReactFlow();
   const cache = useRef(createFlowCache());
   const opening = useInitialViewport(definition);
-  // Only when the canvas had no size to fit into: React Flow fits once it has.
-  const [fitOptions] = useState(() => {
-    const near = initialViewSteps(definition);
-    return near ? { nodes: near.map((id) => ({ id })), padding: FIT.padding, maxZoom: FIT.maxZoom } : { padding: FIT.padding, maxZoom: FIT.maxZoom };
-  });
   const derived = useMemo(
     () => definitionToFlow({ definition, problems, selection, directory }, cache.current),
     [definition, problems, selection, directory],
@@ -166,7 +161,7 @@ export function ProcessCanvas({ definition, problems, selection, onSelectionChan
             multiSelectionKeyCode={["Shift", "Meta", "Control"]}
             zoomOnDoubleClick={false}
             onlyRenderVisibleElements={definition.steps.length > LARGE_PROCESS}
-            {...(opening.viewport ? { defaultViewport: opening.viewport } : { fitView: true, fitViewOptions: fitOptions })}
+            {...(opening.viewport ? { defaultViewport: opening.viewport } : { fitView: true, fitViewOptions: opening.fitOptions })}
             // Raising a selected edge would put its line over the edge labels.
             elevateEdgesOnSelect={false}
             minZoom={FIT.minZoom}

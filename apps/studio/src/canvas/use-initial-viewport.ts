@@ -17,14 +17,15 @@ const CORNER = { x: 72, y: 32 };
  * beginning at the top left.
  * Until measured, `viewport` is null and the canvas renders nothing; when
  * the box has no size (a hidden tab), `viewport` stays null with `measured`
- * true, and React Flow's own fitView takes over.
+ * true, and React Flow's own fitView takes over with `fitOptions`.
  */
 export function useInitialViewport(definition: ProcessDefinition) {
   const host = useRef<HTMLDivElement>(null);
+  // Decided once, when the canvas opens.
+  const [near] = useState(() => initialViewSteps(definition));
   const [state, setState] = useState<{ measured: boolean; viewport: Viewport | null }>({ measured: false, viewport: null });
   useLayoutEffect(() => {
     const box = host.current?.getBoundingClientRect();
-    const near = initialViewSteps(definition);
     const bounds = stepBounds(definition, near);
     let viewport = box && box.width > 0 && box.height > 0 && bounds ? getViewportForBounds(bounds, box.width, box.height, FIT.minZoom, FIT.maxZoom, FIT.padding) : null;
     // A large process opens on its beginning: put it at the top left, where
@@ -33,9 +34,9 @@ export function useInitialViewport(definition: ProcessDefinition) {
       viewport = { zoom: viewport.zoom, x: CORNER.x - bounds.x * viewport.zoom, y: CORNER.y - bounds.y * viewport.zoom };
     }
     setState({ measured: true, viewport });
-    // Decided once, when the canvas opens.
   }, []);
-  return { host, ...state };
+  const fitOptions = { ...(near ? { nodes: near.map((id) => ({ id })) } : {}), padding: FIT.padding, maxZoom: FIT.maxZoom };
+  return { host, ...state, fitOptions };
 }
 
 /** The box around the given steps (all of them when `ids` is null), or null for an empty process. */
