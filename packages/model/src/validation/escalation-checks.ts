@@ -1,7 +1,7 @@
 import type { Step } from "../process-definition.ts";
 import { type CheckContext, stepPath } from "./context.ts";
 import { describeStep, lowerFirst } from "./describe.ts";
-import { checkFeel } from "./expression-checks.ts";
+import { assigneeOf, checkFeel } from "./expression-checks.ts";
 import { isIsoDuration } from "./iso-duration.ts";
 
 const actionNouns = { remind: "reminder", notify: "alert", reassign: "reassignment" } as const;
@@ -54,8 +54,7 @@ function checkLevel(ctx: CheckContext, step: Step, level: Level, i: number): voi
   }
   if (level.action === "remind") return;
   const to = level.to;
-  const who = to ? (to.type === "user" ? to.user : to.type === "group" ? to.group : to.expression) : "";
-  if (!to || who.trim() === "") {
+  if (!to || assigneeOf(to).trim() === "") {
     ctx.report({
       stepId: step.id,
       code: "escalation.no-recipient",

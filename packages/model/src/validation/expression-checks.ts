@@ -75,9 +75,7 @@ type DueRule = Extract<Step, { kind: "userTask" }>["due"];
 function checkAssignment(ctx: CheckContext, step: Step, assignment: Assignment, field: string, due: DueRule): void {
   const name = describeStep(step);
   const at = { stepId: step.id };
-  const assignee =
-    assignment.type === "user" ? assignment.user : assignment.type === "group" ? assignment.group : assignment.expression;
-  if (assignee.trim() === "") {
+  if (assigneeOf(assignment).trim() === "") {
     ctx.report({
       ...at,
       code: "assignment.empty",
@@ -106,6 +104,11 @@ function checkAssignment(ctx: CheckContext, step: Step, assignment: Assignment, 
       path: stepPath(ctx, step, "due", "duration"),
     });
   }
+}
+
+/** The user name, group key or expression an assignment names, whichever kind it is. */
+export function assigneeOf(assignment: Assignment): string {
+  return assignment.type === "user" ? assignment.user : assignment.type === "group" ? assignment.group : assignment.expression;
 }
 
 function checkMappings(
