@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -210,4 +211,57 @@ export const processBlocks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("process_blocks_key_version_idx").on(t.key, t.version)],
+);
+
+/**
+ * The shared library of form blocks (groups of fields such as "Customer
+ * contact" inserted into any step's form). Versioned and immutable like
+ * process blocks: a form records the block version it was built from, and a
+ * published package keeps the fields it sealed. `content` is the form block
+ * document (`@baton/model` FormBlockDocument).
+ */
+export const formBlocks = pgTable(
+  "form_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    content: jsonb("content").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("form_blocks_key_version_idx").on(t.key, t.version)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/**
+ * Files participants attach to a form (an attachment field's value names
+ * them by id). Uploaded into a task's (or a start form's) context first;
+ * linked to the instance when the form is submitted. The bytes live in
+ * PostgreSQL, like everything else; the size limit is checked on upload.
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").notNull().references(() => users.id),
+    uploadedAt: ts("uploaded_at").notNull().defaultNow(),
+    /** The task whose form it was uploaded for (null: a start form). */
+    taskId: uuid("task_id").references(() => tasks.id),
+    /** The process whose start form it was uploaded for, when not for a task. */
+    processKey: text("process_key"),
+    /** Set when the submitted form that names it reaches an instance. */
+    instanceId: uuid("instance_id").references(() => instances.id),
+  },
+  (t) => [index("attachments_task_idx").on(t.taskId), index("attachments_instance_idx").on(t.instanceId)],
 );
