@@ -60,5 +60,7 @@ export const problemCodes = [
   "escalation.no-recipient",
   "escalation.not-executable-yet",
   "service.invalid-url",
+  "variable.type-conflict",
+  "decision.unknown-variable",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -145,3 +145,40 @@ test("the credit-application template (scenario 4) validates without a single pr
   const file = new URL("../../../templates/credit-application/process.json", import.meta.url);
   expect(validate(JSON.parse(readFileSync(file, "utf8")))).toEqual([]);
 });
+
+describe("variable types and decision names", () => {
+  test("a required-if reading a name nothing provides is reported at the field", () => {
+    const def = withBlocks("ship", { id: "f-z", type: "text", key: "z", label: "Z", requiredIf: "shipingMode = \"express\"" });
+    expect(validate(def)).toEqual([
+      expect.objectContaining({ code: "form.rule-unknown-name", fieldId: "f-z", path: ["steps", 4, "form", "blocks", 2, "requiredIf"] }),
+    ]);
+  });
+
+  test("text-like fields share one shape: a date may later be written by a text field", () => {
+    const def = withBlocks("ship", { id: "f-again", type: "text", key: "callAgainOn", label: "Call again (note)" });
+    expect(codes(def)).not.toContain("variable.type-conflict");
+  });
+
+  test("an output mapping binds its target with the type of the field it copies", () => {
+    const def = leadToCustomer();
+    const ship = def.steps.find((s) => s.id === "ship") as { form: { blocks: unknown[] }; outputs?: unknown[] };
+    ship.form.blocks.push({ id: "f-items", type: "table", key: "items", label: "Items", columns: [{ id: "c-n", type: "text", key: "n", label: "N" }] });
+    ship.outputs = [{ from: "items", to: "happy" }];
+    const problems = validate(def).filter((p) => p.code === "variable.type-conflict");
+    expect(problems).toEqual([
+      expect.objectContaining({
+        stepId: "welcome",
+        fieldId: "f-happy",
+        message: expect.stringContaining('writes the variable "happy" as yes/no (field "Customer happy?" of type yesNo), but Task "Ship order" writes it as table (field "Items" of type table)'),
+      }),
+    ]);
+  });
+
+  test("a decision may read variables of earlier steps and reserved names, not later ones", () => {
+    const def = leadToCustomer();
+    def.connections.find((c) => c.id === "c-lost")!.condition = 'outcome = "notInterested" and initiator != null';
+    expect(codes(def)).not.toContain("decision.unknown-variable");
+    def.connections.find((c) => c.id === "c-lost")!.condition = "happy = false";
+    expect(validate(def)).toContainEqual(expect.objectContaining({ code: "decision.unknown-variable", connectionId: "c-lost", stepId: "outcome" }));
+  });
+});

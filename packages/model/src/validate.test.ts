@@ -461,6 +461,24 @@ const cases: Case[] = [
     says: 'The visible-if rule of field "Call again on" in the form of Task "Call back" reads "outcom", which no field of this form nor an earlier step provides',
   },
   {
+    code: "variable.type-conflict",
+    title: "a later form writing a text variable as a number",
+    breakIt: (def) => {
+      Object.assign(step(def, "ship", "userTask").form.blocks[1]!, { type: "number", key: "rep" });
+    },
+    expected: { stepId: "ship", fieldId: "f-tracking", path: ["steps", 4, "form", "blocks", 1] },
+    says: 'Task "Ship order" writes the variable "rep" as number (field "Tracking number" of type number), but Start "New lead" writes it as text (field "Sales representative" of type text)',
+  },
+  {
+    code: "decision.unknown-variable",
+    title: "a decision condition reading a misspelt variable",
+    breakIt: (def) => {
+      def.connections.find((c) => c.id === "c-lost")!.condition = 'outcom = "notInterested"';
+    },
+    expected: { stepId: "outcome", connectionId: "c-lost", severity: "warning", path: ["connections", 3, "condition"] },
+    says: 'reads "outcom", which no step before Decision "Outcome?" provides',
+  },
+  {
     code: "form.unknown-variable",
     title: "a start form choice taking its options from a variable",
     breakIt: (def) => {

@@ -8,6 +8,7 @@ import { checkForms } from "./validation/form-checks.ts";
 import { checkGateways } from "./validation/gateway-checks.ts";
 import { checkGraph } from "./validation/graph-checks.ts";
 import { schemaProblems } from "./validation/schema-problems.ts";
+import { checkVariableTypes } from "./validation/variable-type-checks.ts";
 
 /**
  * Every problem of a draft at once, each pointing at a step, connection or
@@ -28,6 +29,7 @@ export function validate(definition: unknown): Problem[] {
   checkGateways(ctx);
   checkExpressions(ctx);
   checkForms(ctx);
+  checkVariableTypes(ctx);
   checkExecutability(ctx);
   checkEscalations(ctx);
   checkTimeZone(ctx.definition.timeZone, problems);

@@ -16,6 +16,8 @@ const OPEN_END_CODES = new Set<ProblemCode>([
   "step.no-outgoing",
   "step.unreachable",
   "step.dead-end",
+  // The host process provides the variables a block's decisions read.
+  "decision.unknown-variable",
 ]);
 
 /**

@@ -122,7 +122,7 @@ function checkMappings(ctx: CheckContext, step: FormStep): void {
 }
 
 /** Every block of the form, depth first, with its path in the definition. */
-function placeBlocks(blocks: FormBlock[], path: (string | number)[]): PlacedBlock[] {
+export function placeBlocks(blocks: FormBlock[], path: (string | number)[]): PlacedBlock[] {
   return blocks.flatMap((block, i) => {
     const here = [...path, i];
     const inner = innerBlockLists(block).flatMap((list) => placeBlocks(list.blocks, [...here, ...list.path]));

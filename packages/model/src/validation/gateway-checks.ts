@@ -1,6 +1,10 @@
+import { feelNames } from "../feel-evaluate.ts";
+import { checkFeelExpression } from "../feel-syntax.ts";
 import type { Step } from "../process-definition.ts";
 import { type CheckContext, conditionOf, connectionPath, stepPath } from "./context.ts";
 import { describeConnection, describeStep } from "./describe.ts";
+import { RESERVED_NAMES } from "./form-checks.ts";
+import { variablesBefore } from "./provided-variables.ts";
 
 /**
  * Decisions pick one outgoing connection by condition, falling back to the
@@ -29,6 +33,7 @@ function checkDecision(ctx: CheckContext, step: Step): void {
     });
   }
   const defaults = outs.filter((c) => c.isDefault);
+  checkConditionNames(ctx, step);
   for (const c of outs) {
     if (!c.isDefault && !conditionOf(c)) {
       ctx.report({
@@ -67,6 +72,29 @@ function checkDecision(ctx: CheckContext, step: Step): void {
       message: `${name} has no default connection. If no condition matches at runtime, the process stops with an incident.`,
       stepId: step.id,
       path: stepPath(ctx, step),
+    });
+  }
+}
+
+/**
+ * A condition reading a name no earlier step writes is always empty, so the
+ * decision would quietly take another way. A warning, as for form rules: a
+ * variable may also come with a start through the API.
+ */
+function checkConditionNames(ctx: CheckContext, step: Step): void {
+  for (const c of ctx.outgoing.get(step.id) ?? []) {
+    const condition = conditionOf(c);
+    if (condition === undefined || c.isDefault || !checkFeelExpression(condition).ok) continue;
+    const known = variablesBefore(ctx, step);
+    const unknown = feelNames(condition).free.filter((n) => !known.has(n) && !RESERVED_NAMES.includes(n));
+    if (unknown.length === 0) continue;
+    ctx.report({
+      code: "decision.unknown-variable",
+      severity: "warning",
+      message: `The condition of ${describeConnection(ctx, c).replace(/^The connection/, "the connection")} reads ${unknown.map((n) => `"${n}"`).join(", ")}, which no step before ${describeStep(step)} provides (no form field, output mapping or result); it would always be empty.`,
+      stepId: step.id,
+      connectionId: c.id,
+      path: connectionPath(ctx, c, "condition"),
     });
   }
 }
