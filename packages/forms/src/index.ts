@@ -5,6 +5,7 @@ export * from "./compile-form.ts";
 export * from "./field-error-message.ts";
 export * from "./validate-data.ts";
 export * from "./form-needs.ts";
+export * from "./sample-data.ts";
 export * from "./rules/form-rules.ts";
 export * from "./rules/resolve-rules.ts";
 export * from "./rules/form-view.ts";

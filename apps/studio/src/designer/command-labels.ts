@@ -16,6 +16,7 @@ const labels: Record<string, string> = {
   "field.update": "field change",
   "field.delete": "delete field",
   "field.move": "reorder fields",
+  "field.place": "move field",
   "block.insert": "insert block",
   "Delete selection": "delete selection",
 };

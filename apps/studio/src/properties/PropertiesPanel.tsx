@@ -32,7 +32,7 @@ export function PropertiesPanel({ definition, selection, problems, directory, on
   const several = selectionSize(selection) > 1;
 
   return (
-    <PropertiesContext.Provider value={{ actions, directory, processKeys: processKeys.filter((k) => k !== definition.key) }}>
+    <PropertiesContext.Provider value={{ actions, directory, processKeys: processKeys.filter((k) => k !== definition.key), definition, problems }}>
       <aside className="properties-panel" aria-label="Properties">
         {(step || connection || several) && (
           <button type="button" className="icon-button prop-close" aria-label="Clear selection" onClick={() => onSelect(null)}>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { ProcessDefinition, Problem } from "@baton/model";
 import type { Directory } from "../api/studio-types.ts";
 import type { DesignerActions } from "../designer/designer-actions.ts";
 
@@ -12,6 +13,9 @@ export type PropertiesEnv = {
   directory: Directory | undefined;
   /** Keys of the other processes, for "call another process". */
   processKeys: readonly string[];
+  /** The whole process (the form designer completes variable names from it) and its problems. */
+  definition?: ProcessDefinition | undefined;
+  problems?: readonly Problem[] | undefined;
 };
 
 export const PropertiesContext = createContext<PropertiesEnv>({ actions: undefined, directory: undefined, processKeys: [] });

@@ -6,7 +6,7 @@ import { visibleIfOf } from "../form-layout.ts";
 export const columnsBlock: LayoutBlockSpec<ColumnsBlock> = {
   kind: "layout",
   type: "columns",
-  label: "Columns",
+  label: "Side by side",
   create: ({ id }) => ({ id, type: "columns", columns: [{ children: [] }, { children: [] }] }),
   compile: (block, columns) => ({ type: "columns", id: block.id, ...visibleIfOf(block), columns }),
 };

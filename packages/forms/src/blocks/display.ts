@@ -10,7 +10,7 @@ import { visibleIfOf } from "../form-layout.ts";
 export const displayBlock: LayoutBlockSpec<DisplayBlock> = {
   kind: "layout",
   type: "display",
-  label: "Earlier value",
+  label: "Earlier value (read-only)",
   create: ({ id }) => ({ id, type: "display", label: "Earlier value", variable: "value" }),
   compile: (block) => ({
     type: "display",

@@ -6,7 +6,7 @@ import { visibleIfOf } from "../form-layout.ts";
 export const staticTextBlock: LayoutBlockSpec<StaticTextBlock> = {
   kind: "layout",
   type: "staticText",
-  label: "Text",
+  label: "Explanatory text",
   create: ({ id }) => ({ id, type: "staticText", text: "Explain what this form is for." }),
   compile: (block) => ({ type: "staticText", id: block.id, text: block.text, ...visibleIfOf(block) }),
 };

@@ -71,3 +71,34 @@ describe("field.move", () => {
     expect(fieldsOf(after, "start").map((f) => f.key)).toEqual(["company", "name"]);
   });
 });
+
+describe("field.place", () => {
+  const withSection = () => {
+    const def = sampleProcess();
+    const stack = createEditor(def);
+    stack.execute("field.add", { stepId: "callBack", field: { id: "s1", type: "section", title: "Details", children: [] } });
+    return stack.definition;
+  };
+
+  it("moves a field into a section and back out; undo restores each exact form", () => {
+    const into = expectUndoRedo(withSection(), "field.place", { stepId: "callBack", fieldId: fieldsOf(withSection(), "callBack")[0]!.id, into: { parentId: "s1" }, index: 0 });
+    const form = (into.steps.find((s) => s.id === "callBack") as { form: { blocks: { id: string; children?: { id: string }[] }[] } }).form;
+    expect(form.blocks.map((b) => b.id)).toEqual(["s1"]);
+    expect(form.blocks[0]!.children!.length).toBe(1);
+  });
+
+  it("reorders within a list counting positions as shown", () => {
+    const def = withSection();
+    const first = fieldsOf(def, "callBack")[0]!.id;
+    const after = expectUndoRedo(def, "field.place", { stepId: "callBack", fieldId: first, into: { parentId: null }, index: 2 });
+    const form = (after.steps.find((s) => s.id === "callBack") as { form: { blocks: { id: string }[] } }).form;
+    expect(form.blocks.map((b) => b.id)).toEqual(["s1", first]);
+  });
+
+  it("refuses putting a section inside itself or into a block that holds none", () => {
+    const stack = createEditor(withSection());
+    expect(() => stack.execute("field.place", { stepId: "callBack", fieldId: "s1", into: { parentId: "s1" }, index: 0 })).toThrow(/inside itself/);
+    const field = fieldsOf(stack.definition, "callBack")[0]!.id;
+    expect(() => stack.execute("field.place", { stepId: "callBack", fieldId: "s1", into: { parentId: field }, index: 0 })).toThrow(/holds no other blocks/);
+  });
+});

@@ -6,6 +6,7 @@ import { connectionUpdate, type ConnectionUpdateParams } from "./connection-upda
 import { fieldAdd, type FieldAddParams } from "./field-add.ts";
 import { fieldDelete, type FieldDeleteParams } from "./field-delete.ts";
 import { fieldMove, type FieldMoveParams } from "./field-move.ts";
+import { fieldPlace, type FieldPlaceParams } from "./field-place.ts";
 import { fieldUpdate, type FieldUpdateParams } from "./field-update.ts";
 import { processLayout, type ProcessLayoutParams } from "./process-layout.ts";
 import { processRestore, type ProcessRestoreParams } from "./process-restore.ts";
@@ -35,6 +36,7 @@ export type EditorCommands = {
   "field.update": FieldUpdateParams;
   "field.delete": FieldDeleteParams;
   "field.move": FieldMoveParams;
+  "field.place": FieldPlaceParams;
   "block.insert": BlockInsertParams;
 };
 export type EditorCommandName = keyof EditorCommands;
@@ -57,5 +59,6 @@ export function registerCommands(stack: EditorStack): void {
   stack.register("field.update", fieldUpdate);
   stack.register("field.delete", fieldDelete);
   stack.register("field.move", fieldMove);
+  stack.register("field.place", fieldPlace);
   stack.register("block.insert", blockInsert);
 }

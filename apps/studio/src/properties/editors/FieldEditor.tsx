@@ -9,8 +9,8 @@ import { TextField } from "./TextField.tsx";
 
 const typeOptions = fieldTypes.map((t) => ({ value: t, label: fieldTypeLabel(t) }));
 
-/** One field opened: label, key, type, required, and the options of a choice. */
-export function FieldEditor({ stepId, field, form }: { stepId: string; field: Field; form: FormDefinition }) {
+/** One field opened: label, key, type, required, and the options of a choice. `keyList`: a datalist completing the key. */
+export function FieldEditor({ stepId, field, form, keyList }: { stepId: string; field: Field; form: FormDefinition; keyList?: string }) {
   const { actions, readOnly } = useProperties();
   const update = (changes: Record<string, unknown>) => actions?.run("field.update", { stepId, fieldId: field.id, changes });
   const commitLabel = (label: string) => {
@@ -35,6 +35,7 @@ export function FieldEditor({ stepId, field, form }: { stepId: string; field: Fi
         readOnly={readOnly}
         validate={(t) => keyProblem(form, field.id, t.trim())}
         hint="The process variable it fills."
+        list={keyList}
         onCommit={(key) => update({ key: key.trim() })}
       />
       <SelectField<FieldType> label="Type" value={field.type} options={typeOptions} disabled={readOnly} onChange={(type) => type !== field.type && update(changeTypeTo(field, type))} />

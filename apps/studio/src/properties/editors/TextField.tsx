@@ -14,6 +14,8 @@ type Props = {
   readOnly?: boolean;
   mono?: boolean;
   type?: "text" | "number";
+  /** A `<datalist>` id whose entries complete the text. */
+  list?: string;
 };
 
 /**
@@ -22,7 +24,7 @@ type Props = {
  * presses Enter, and only if the text is valid. Escape puts the saved
  * value back. When the value changes underneath (undo), the field follows.
  */
-export function TextField({ label, value, onCommit, validate, hint, multiline, placeholder, readOnly, mono, type = "text" }: Props) {
+export function TextField({ label, value, onCommit, validate, hint, multiline, placeholder, readOnly, mono, type = "text", list }: Props) {
   const id = useId();
   const [text, setText] = useState(value);
   const focused = useRef(false);
@@ -65,7 +67,7 @@ export function TextField({ label, value, onCommit, validate, hint, multiline, p
       <label className="prop-field-label" htmlFor={id}>
         {label}
       </label>
-      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} />}
+      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} list={list} />}
       <div id={`${id}-note`} className={error ? "prop-field-error" : "prop-field-hint"} role={error ? "alert" : undefined}>
         {error ?? shownHint}
       </div>

@@ -1,8 +1,8 @@
-import { compileForm } from "@baton/forms";
 import { BatonForm, type BatonFormHandle } from "@baton/forms/react";
 import type { FormDefinition } from "@baton/model";
 import { CheckCircle2 } from "lucide-react";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useCompiledForm } from "./use-compiled-form.ts";
 import type { Directory } from "../../api/studio-types.ts";
 import { Dialog } from "../../ui/Dialog.tsx";
 import "./form-preview.css";
@@ -23,13 +23,7 @@ type Props = {
  * here is saved anywhere.
  */
 export default function FormPreviewDialog({ stepName, form, directory, onClose }: Props) {
-  const compiled = useMemo(() => {
-    try {
-      return { ok: true as const, form: compileForm(form) };
-    } catch (error) {
-      return { ok: false as const, message: (error as Error).message };
-    }
-  }, [form]);
+  const compiled = useCompiledForm(form);
   const formRef = useRef<BatonFormHandle>(null);
   const [verdict, setVerdict] = useState<"valid" | "invalid" | null>(null);
   const [round, setRound] = useState(0);
