@@ -5,6 +5,7 @@ import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
+import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
 import { loadPackage } from "./package-cache.ts";
 import { requireId } from "./ids.ts";
@@ -70,6 +71,7 @@ export async function completeTask(
     const pkg = await loadPackage(tx, instance.packageVersionId);
     // Rules (visible-if, required-if, options from a variable) read the variables as they are now.
     const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`, instance.variables as Record<string, unknown>);
+    await checkDirectoryValues(tx, pkg.forms[task.stepId], data, `"${task.name}"`);
     await checkpoint("data-validated");
 
     const result = step(

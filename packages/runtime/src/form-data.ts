@@ -1,4 +1,4 @@
-import { validateFormData } from "@baton/forms";
+import { type FieldError, validateFormData } from "@baton/forms";
 import type { CompiledForm } from "@baton/model";
 import { invalidInput, UserError } from "./errors.ts";
 
@@ -24,11 +24,16 @@ export function checkFormData(
   }
   const result = validateFormData(form, data, { variables });
   if (result.ok) return withReadOnlyValues(form, result.data, result.hidden);
-  const first = result.fieldErrors[0]!;
-  throw new UserError(
+  throw invalidData(where, result.fieldErrors);
+}
+
+/** The error for data the server refuses, naming the first field and counting the others. */
+export function invalidData(where: string, fieldErrors: FieldError[]): UserError {
+  const first = fieldErrors[0]!;
+  return new UserError(
     "INVALID_DATA",
-    `Some fields of ${where} need attention: ${first.message}${result.fieldErrors.length > 1 ? ` (and ${result.fieldErrors.length - 1} more)` : ""}`,
-    { fieldErrors: result.fieldErrors },
+    `Some fields of ${where} need attention: ${first.message}${fieldErrors.length > 1 ? ` (and ${fieldErrors.length - 1} more)` : ""}`,
+    { fieldErrors },
   );
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { latestPackageVersion } from "./drafts.ts";
 import { forbidden, notFound } from "./errors.ts";
+import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
@@ -51,6 +52,7 @@ export async function startInstance(
   }
   const forms = pkg.forms as Record<string, CompiledForm>;
   const data = checkFormData(forms[start.id], input.data, `the start form of "${definition.name}"`);
+  await checkDirectoryValues(db, forms[start.id], data, `the start form of "${definition.name}"`);
   const now = (options.now ?? new Date()).toISOString();
   const result = step(definition, undefined, { type: "started", data, startedBy: actor.username }, { now, newId: randomUUID });
 
