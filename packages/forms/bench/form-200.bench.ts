@@ -8,88 +8,16 @@
  * yes/no answers and choices repeat (and their rules' verdicts are reused).
  * Run: pnpm bench   (BENCH_RUNS=N to change the number of validations)
  */
-import { type FormDefinition, formDefinitionSchema } from "@baton/model";
 import { compileForm } from "../src/compile-form.ts";
 import { formRules } from "../src/rules/form-rules.ts";
 import { resolveFormRules } from "../src/rules/resolve-rules.ts";
 import { validateFormData } from "../src/validate-data.ts";
+import { buildForm, invalidData, variables } from "./form-200.ts";
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
 const AIM_MS = 5;
 
-const options = ["a", "b", "c"].map((v) => ({ value: v, label: v.toUpperCase() }));
-type Kind = { type: string; extra?: Record<string, unknown>; value: (i: number) => unknown };
-const kinds: Kind[] = [
-  { type: "text", extra: { maxLength: 80 }, value: (i) => `Text ${i}` },
-  { type: "longText", value: (i) => `Some longer text ${i}` },
-  { type: "number", extra: { minimum: 0 }, value: (i) => i },
-  { type: "currency", extra: { currency: "EUR", minimum: 0 }, value: (i) => i + 0.5 },
-  { type: "percent", extra: { minimum: 0, maximum: 100 }, value: (i) => i % 100 },
-  { type: "date", value: () => "2024-05-01" },
-  { type: "dateTime", value: () => "2024-05-01T08:30:00.000Z" },
-  { type: "email", value: (i) => `user${i}@example.com` },
-  { type: "phone", value: () => "+49 30 1234567" },
-  { type: "url", value: (i) => `https://example.com/${i}` },
-  { type: "select", extra: { options }, value: (i) => ["a", "b", "c"][i % 3] },
-  { type: "radio", extra: { options }, value: (i) => ["a", "b", "c"][i % 3] },
-  { type: "multiSelect", extra: { options }, value: () => ["a", "c"] },
-  { type: "checkboxes", extra: { options }, value: () => ["b"] },
-  { type: "yesNo", value: (i) => i % 2 === 0 },
-  { type: "user", value: () => "sam" },
-  { type: "group", value: () => "sales" },
-];
-
-/** The yes/no field closest before field `i` (kinds repeat, yes/no is the 15th). */
-function lastYesNo(i: number): number {
-  const yesNo = kinds.findIndex((k) => k.type === "yesNo");
-  let j = i - 1;
-  while (j % kinds.length !== yesNo) j--;
-  return j;
-}
-
-function buildForm(): { form: FormDefinition; data: (variant: number) => Record<string, unknown> } {
-  const fields: Record<string, unknown>[] = [];
-  const values: ((variant: number) => [string, unknown])[] = [];
-  for (let i = 0; fields.length < 199; i++) {
-    const kind = kinds[i % kinds.length]!;
-    const key = `f${i}`;
-    const field: Record<string, unknown> = { id: key, key, type: kind.type, label: `Field ${i}`, required: i % 4 === 0, ...kind.extra };
-    // Every 6th field shows only while the yes/no before it is yes; every 20th is required above an amount.
-    if (i % 6 === 5 && i > 20) field.visibleIf = `f${lastYesNo(i)} = true or f2 > 1000`;
-    if (i % 20 === 19) field.requiredIf = `f2 > ${i}`;
-    fields.push(field);
-    values.push((variant) => [key, kind.value(i + variant)]);
-  }
-  fields.push({
-    id: "loans",
-    key: "loans",
-    type: "table",
-    label: "Loans",
-    totalOf: "monthly",
-    columns: [
-      { id: "lender", key: "lender", type: "text", label: "Lender", required: true },
-      { id: "monthly", key: "monthly", type: "currency", label: "Monthly", currency: "EUR" },
-    ],
-  });
-  const branch = { id: "branch", key: "branch", type: "select", label: "Branch", optionsFrom: { variable: "branches" } };
-  // 20 sections of 10 fields, the even ones with a rule of their own, every third in two columns.
-  const blocks = Array.from({ length: 20 }, (_, s) => {
-    const children = fields.slice(s * 10, s * 10 + 10);
-    const inner = s % 3 === 0 ? [{ id: `cols${s}`, type: "columns", columns: [{ children: children.slice(0, 5) }, { children: children.slice(5) }] }] : children;
-    return { id: `s${s}`, type: "section", title: `Section ${s}`, ...(s % 2 === 0 && s > 0 ? { visibleIf: `f${s} != null` } : {}), children: inner };
-  });
-  blocks.push({ id: "s-branch", type: "section", title: "Branch", children: [branch] });
-  const form = formDefinitionSchema.parse({ schemaVersion: 1, blocks });
-  const data = (variant: number) => ({
-    ...Object.fromEntries(values.map((v) => v(variant))),
-    loans: [{ lender: "Bank", monthly: 100 + variant }],
-    branch: "ber",
-  });
-  return { form, data };
-}
-
 const { form, data } = buildForm();
-const variables = { branches: ["ber", "par"] };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
@@ -138,6 +66,22 @@ for (let i = 0; i < 100; i++) {
   freshTimes.push(performance.now() - t0);
 }
 
+// A submission with mistakes throughout (the server answers with every field error).
+const invalidTimes: number[] = [];
+let rejected = 0;
+let errorCount = 0;
+for (let i = 0; i < runs; i++) {
+  const submission = invalidData(data(3 * runs + i));
+  t0 = performance.now();
+  const result = validateFormData(compiled, submission, { variables });
+  invalidTimes.push(performance.now() - t0);
+  if (!result.ok) {
+    rejected++;
+    errorCount = result.fieldErrors.length;
+  }
+}
+if (rejected !== runs) throw new Error("The invalid bench data was accepted.");
+
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 console.log(`form: ${fieldCount} fields, ${ruleCount} fields with rules`);
 console.log(`compile:  median ${ms(median(compileTimes))}, p95 ${ms(p95(compileTimes))} (50 runs)`);
@@ -145,4 +89,26 @@ console.log(`validate: first ${ms(firstMs)} (includes ajv compiling the schema)`
 console.log(`validate: median ${ms(median(validateTimes))}, p95 ${ms(p95(validateTimes))} (${runs} varied submissions, ${accepted} accepted)`);
 console.log(`  of which the rules: median ${ms(median(ruleTimes))}, p95 ${ms(p95(ruleTimes))}`);
 console.log(`validate, package read afresh: median ${ms(median(freshTimes))}, p95 ${ms(p95(freshTimes))} (100 runs)`);
-console.log(median(validateTimes) < AIM_MS ? `OK: validation under the ${AIM_MS} ms aim` : `ABOVE AIM: validation takes more than ${AIM_MS} ms`);
+console.log(`validate invalid: median ${ms(median(invalidTimes))}, p95 ${ms(p95(invalidTimes))} (${runs} submissions, ${errorCount} field errors each)`);
+
+const verdict = (x: number, aim?: number) => (aim === undefined ? "" : x < aim ? `< ${aim} ms  OK` : `< ${aim} ms  ABOVE AIM`);
+const rows: [string, number, number, number | undefined][] = [
+  ["compile (200 fields)", median(compileTimes), p95(compileTimes), undefined],
+  ["validate valid data", median(validateTimes), p95(validateTimes), AIM_MS],
+  ["validate invalid data", median(invalidTimes), p95(invalidTimes), AIM_MS],
+  ["validate, package read afresh", median(freshTimes), p95(freshTimes), AIM_MS],
+];
+console.log("");
+console.table(rows.map(([name, med, p, aim]) => ({ measure: name, "median ms": +med.toFixed(3), "p95 ms": +p.toFixed(3), aim: verdict(med, aim) })));
+console.log(
+  `BENCH_JSON ${JSON.stringify({
+    bench: "forms-node-200",
+    fields: fieldCount,
+    compileMs: { median: median(compileTimes), p95: p95(compileTimes), runs: compileTimes.length },
+    validateFirstMs: firstMs,
+    validateValidMs: { median: median(validateTimes), p95: p95(validateTimes), runs, aim: AIM_MS },
+    validateInvalidMs: { median: median(invalidTimes), p95: p95(invalidTimes), runs, errors: errorCount, aim: AIM_MS },
+    validateFreshMs: { median: median(freshTimes), p95: p95(freshTimes), runs: freshTimes.length },
+    rulesMs: { median: median(ruleTimes), p95: p95(ruleTimes) },
+  })}`,
+);
