@@ -47,7 +47,7 @@ async function buildPage(): Promise<string> {
     base: "./",
     logLevel: "warn",
     plugins: [react() as never],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, minify: !process.env.BENCH_PROFILE },
   });
   return outDir;
 }
