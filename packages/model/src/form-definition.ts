@@ -253,6 +253,8 @@ export type SectionBlock = {
   description?: string;
   visibleIf?: string;
   children: FormBlock[];
+  /** Set when the section was inserted from the form block library. */
+  block?: { key: string; version: number };
 };
 /** Blocks side by side (one column each on a phone). Visual only, like a section. */
 export type ColumnsBlock = {
@@ -287,6 +289,7 @@ export const sectionBlockSchema: z.ZodType<SectionBlock> = z.lazy(() =>
     description: z.string().optional(),
     visibleIf,
     children: z.array(formBlockSchema),
+    block: z.object({ key: z.string(), version: z.number().int().positive() }).optional(),
   }),
 );
 export const columnsBlockSchema: z.ZodType<ColumnsBlock> = z.lazy(() =>

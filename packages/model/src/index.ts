@@ -6,6 +6,7 @@ export * from "./validate.ts";
 export * from "./feel-syntax.ts";
 export * from "./feel-evaluate.ts";
 export * from "./process-blocks/index.ts";
+export * from "./form-blocks/index.ts";
 export { isIsoDuration } from "./validation/iso-duration.ts";
 export { isHttpUrl } from "./validation/http-url.ts";
 export * from "./bpmn/index.ts";

@@ -33,7 +33,7 @@ const BLOCK_LIBRARY_FOLDER = "blocks";
 /** Every template's process.json, by template folder name. */
 export function templateDefinitions(): { name: string; definition: unknown }[] {
   return readdirSync(templatesDir)
-    .filter((name) => name !== BLOCK_LIBRARY_FOLDER && statSync(join(templatesDir, name)).isDirectory())
+    .filter((name) => name !== BLOCK_LIBRARY_FOLDER && name !== "form-blocks" && statSync(join(templatesDir, name)).isDirectory())
     .sort()
     .map((name) => ({ name, definition: JSON.parse(readFileSync(join(templatesDir, name, "process.json"), "utf8")) as unknown }));
 }
