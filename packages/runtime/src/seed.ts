@@ -7,6 +7,7 @@ import { ensureGroup, ensureUser } from "./directory.ts";
 import { saveDraft } from "./drafts.ts";
 import { publishDefinition, type PublishResult } from "./publish.ts";
 import { BLOCK_TEMPLATES_FOLDER, seedBlocks } from "./seed-blocks.ts";
+import { FORM_BLOCK_TEMPLATES_FOLDER, seedFormBlocks } from "./seed-form-blocks.ts";
 import { subfolders } from "./subfolders.ts";
 
 /**
@@ -35,7 +36,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "shay", displayName: "Shay Shipping", role: "participant", password: "shay-demo", groups: ["shipping"] },
 ];
 
-export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[]; blocksCreated: string[] };
+export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[]; blocksCreated: string[]; formBlocksCreated: string[] };
 
 /** Reads a template folder's `process.json`. */
 export function readTemplate(folder: string): unknown {
@@ -49,7 +50,7 @@ export function readTemplate(folder: string): unknown {
 
 /** The process templates: every folder of `templatesDir` but the block library. */
 export function templateFolders(templatesDir: string): string[] {
-  return subfolders(templatesDir).filter((path) => basename(path) !== BLOCK_TEMPLATES_FOLDER);
+  return subfolders(templatesDir).filter((path) => basename(path) !== BLOCK_TEMPLATES_FOLDER && basename(path) !== FORM_BLOCK_TEMPLATES_FOLDER);
 }
 
 export async function seedDemo(database: Database, templatesDir: string): Promise<SeedReport> {
@@ -77,7 +78,8 @@ async function seedWith(db: Database, templatesDir: string): Promise<SeedReport>
     published.push(await publishDefinition(db, admin, definition));
   }
   const blocksCreated = await seedBlocks(db, admin, templatesDir);
-  return { usersCreated, published, draftsCreated, blocksCreated };
+  const formBlocksCreated = await seedFormBlocks(db, admin, templatesDir);
+  return { usersCreated, published, draftsCreated, blocksCreated, formBlocksCreated };
 }
 
 export async function isEmptyDatabase(db: Database): Promise<boolean> {
