@@ -1,9 +1,10 @@
 import { authRouter } from "./routers/auth.ts";
 import { blocksRouter } from "./routers/blocks.ts";
+import { formBlocksRouter } from "./routers/form-blocks.ts";
 import { portalRouter } from "./routers/portal.ts";
 import { studioRouter } from "./routers/studio.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter });
 
 export type AppRouter = typeof appRouter;
