@@ -81,11 +81,23 @@ test("an analyst designs a start form from field blocks with drag and drop, rule
   await page.keyboard.press("Control+z");
   await expect(form.locator(".fd-card-title")).toHaveText(["Destination", "Abroad", "Foreign travel", "Daily allowance"]);
 
+  // A reusable block from the library, and this section saved as one.
+  await palette.getByRole("button", { name: /^Applicant/ }).click();
+  await expect(form.locator(".fd-card-section").filter({ hasText: "Applicant" }).getByText("Block applicant v1")).toBeVisible();
+  await section.getByRole("button", { name: /^Foreign travel Section/ }).click();
+  await props.getByRole("tab", { name: "Properties" }).click();
+  await props.getByRole("button", { name: "Save as form block" }).click();
+  await props.getByRole("button", { name: "Save block" }).click();
+  await expect(section.getByText("Block foreign-travel v1")).toBeVisible();
+  await expect(palette.getByRole("button", { name: /^Foreign travel/ })).toBeVisible();
+  await snap(page, "form-designer-03-blocks");
+
   await designer.getByRole("button", { name: "Done" }).click();
   await expect(saved(page)).toBeVisible();
   const draft = await apiQuery<Draft>(page, "studio.draft", { key: "travel-request" });
   const blocks = draft.definition.steps.find((s) => s.id === "start")!.form!.blocks;
-  expect(blocks.map((b) => b.key ?? b.title)).toEqual(["destination", "abroad", "Foreign travel"]);
-  expect(blocks[2]).toMatchObject({ type: "section", visibleIf: "abroad = true" });
+  expect(blocks.map((b) => b.key ?? b.title)).toEqual(["destination", "abroad", "Foreign travel", "Applicant"]);
+  expect(blocks[2]).toMatchObject({ type: "section", visibleIf: "abroad = true", block: { key: "foreign-travel", version: 1 } });
+  expect(blocks[3]).toMatchObject({ type: "section", block: { key: "applicant", version: 1 } });
   expect(blocks[2]!.children!.map((b) => [b.type, b.key])).toEqual([["currency", "dailyAllowance"]]);
 });

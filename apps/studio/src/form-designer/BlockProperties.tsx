@@ -6,6 +6,7 @@ import { SelectField } from "../properties/editors/SelectField.tsx";
 import { TextField } from "../properties/editors/TextField.tsx";
 import { ColumnsEditor } from "./ColumnsEditor.tsx";
 import { NumberField } from "./NumberField.tsx";
+import { SectionBlockTools } from "./SectionBlockTools.tsx";
 import { placesFor, slotValue } from "./slots.ts";
 import type { FormSlot } from "../editor/commands/form-tree.ts";
 
@@ -18,12 +19,13 @@ type Props = {
   readOnly: boolean;
   update: (changes: Record<string, unknown>) => void;
   moveTo: (slot: FormSlot) => void;
+  notify: (message: string) => void;
 };
 
 const RULE_CONTEXT = "over the form's fields and the process variables";
 
 /** Everything about the selected block, each change one `field.update` command. */
-export function BlockProperties({ stepId, block, form, place, variables, readOnly, update, moveTo }: Props) {
+export function BlockProperties({ stepId, block, form, place, variables, readOnly, update, moveTo, notify }: Props) {
   const places = placesFor(form.blocks, block.id);
   const placeSelect = (
     <SelectField
@@ -55,6 +57,7 @@ export function BlockProperties({ stepId, block, form, place, variables, readOnl
           <TextField label="Title" value={block.title} readOnly={readOnly} validate={(t) => (t.trim() ? null : "A section needs a title.")} onCommit={(title) => update({ title: title.trim() })} />
           {visibleIf}
           {placeSelect}
+          <SectionBlockTools section={block} form={form} readOnly={readOnly} update={update} notify={notify} />
         </div>
       );
     case "columns":

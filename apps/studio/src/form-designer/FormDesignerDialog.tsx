@@ -1,4 +1,5 @@
-import type { FormBlock, FormDefinition } from "@baton/model";
+import { insertFormBlock, type FormBlock, type FormDefinition } from "@baton/model";
+import { useQueryClient } from "@tanstack/react-query";
 import { Redo2, Undo2 } from "lucide-react";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { FormSlot } from "../editor/commands/form-tree.ts";
@@ -9,7 +10,8 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { BlockProperties } from "./BlockProperties.tsx";
 import { DesignerPreview } from "./DesignerPreview.tsx";
 import type { DropPayload } from "./drag-data.ts";
-import { FieldPalette } from "./FieldPalette.tsx";
+import { FieldPalette, FORM_BLOCK_PREFIX } from "./FieldPalette.tsx";
+import { formBlockQueryKeys, type FormBlockView } from "./form-blocks-api.ts";
 import { FormTree, type TreeActions } from "./FormTree.tsx";
 import { knownVariables } from "./known-variables.ts";
 import { newBlock } from "./new-block.ts";
@@ -31,6 +33,8 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
   const form = given ?? EMPTY;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<"properties" | "preview">("properties");
+  const [message, setMessage] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const selected = selectedId ? findBlock(form.blocks, selectedId) : undefined;
   const variables = useMemo(() => knownVariables(definition, stepId), [definition, stepId]);
   const stepProblems = useMemo(() => (problems ?? []).filter((p) => p.stepId === stepId && p.fieldId), [problems, stepId]);
@@ -45,7 +49,9 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
     setTab("properties");
   };
   const add = (type: string, into?: FormSlot, index?: number) => {
-    const block = newBlock(form, type as Parameters<typeof newBlock>[1]);
+    setMessage(null);
+    const block = type.startsWith(FORM_BLOCK_PREFIX) ? fromLibrary(type.slice(FORM_BLOCK_PREFIX.length)) : newBlock(form, type as Parameters<typeof newBlock>[1]);
+    if (!block) return;
     let slot = into;
     let at = index;
     if (!slot && selectedId) {
@@ -56,6 +62,18 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
       }
     }
     if (actions?.run("field.add", { stepId, field: block, ...(slot ? { into: slot } : {}), ...(at !== undefined ? { index: at } : {}) })) select(block.id);
+  };
+  /** A library block as a section of copies (keys kept, fresh ids); null and a message on a key clash. */
+  const fromLibrary = (key: string): FormBlock | null => {
+    const view = queryClient.getQueryData<FormBlockView[]>(formBlockQueryKeys.list)?.find((b) => b.key === key);
+    if (!view) return null;
+    try {
+      const next = insertFormBlock(form, view.block, view.version);
+      return next.blocks.at(-1)!;
+    } catch (error) {
+      setMessage((error as Error).message);
+      return null;
+    }
   };
   const move = (id: string, into: FormSlot, index: number) => {
     actions?.run("field.place", { stepId, fieldId: id, into, index });
@@ -112,6 +130,11 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
               </span>
             )}
           </div>
+          {message && (
+            <p role="alert" className="prop-field-error">
+              {message}
+            </p>
+          )}
           {form.blocks.length === 0 && readOnly ? (
             <p className="muted">This step has no form.</p>
           ) : (
@@ -152,6 +175,7 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
                 readOnly={readOnly}
                 update={(changes) => actions?.run("field.update", { stepId, fieldId: selected.id, changes })}
                 moveTo={(slot) => move(selected.id, slot, Number.MAX_SAFE_INTEGER)}
+                notify={setMessage}
               />
             ) : (
               <p className="muted">Select a block on the form to change it.</p>
