@@ -47,7 +47,6 @@ export const fieldTypes = [
   "user",
   "group",
   "table",
-  "attachment",
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
@@ -223,18 +222,6 @@ export const tableFieldSchema = z.object({
   totalOf: fieldKeySchema.optional(),
 });
 
-/** Largest file any attachment field accepts, in megabytes (the server refuses bigger uploads). */
-export const MAX_ATTACHMENT_MB = 50;
-/** Files uploaded with the form; the value is `{ id, name, size, contentType }` (a list when `multiple`). */
-export const attachmentFieldSchema = z.object({
-  ...fieldBase,
-  type: z.literal("attachment"),
-  maxSizeMb: z.number().positive().max(MAX_ATTACHMENT_MB).default(10),
-  /** MIME types (`application/pdf`, `image/*`) or extensions (`.pdf`). */
-  accept: z.array(z.string().min(1)).optional(),
-  multiple: z.boolean().default(false),
-});
-
 export const fieldSchema = z.discriminatedUnion("type", [
   textFieldSchema,
   longTextFieldSchema,
@@ -254,7 +241,6 @@ export const fieldSchema = z.discriminatedUnion("type", [
   userFieldSchema,
   groupFieldSchema,
   tableFieldSchema,
-  attachmentFieldSchema,
 ]);
 export type Field = z.infer<typeof fieldSchema>;
 export type ChoiceField = Extract<Field, { type: "select" | "radio" | "multiSelect" | "checkboxes" }>;
