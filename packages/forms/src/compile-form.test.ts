@@ -251,6 +251,52 @@ const blockCases: BlockCase[] = [
     uiSchema: { "ui:widget": "groupPicker" },
   },
   {
+    name: "attachment, optional: at most one file, each as the upload answered it",
+    input: { type: "attachment", label: "Payslip" },
+    schema: {
+      title: "Payslip",
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "name", "size", "contentType"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          name: { type: "string", minLength: 1 },
+          size: { type: "integer", minimum: 0, maximum: 10 * 1024 * 1024 },
+          contentType: { type: "string" },
+        },
+        additionalProperties: false,
+      },
+      maxItems: 1,
+    },
+    uiSchema: { "ui:field": "attachment", "ui:options": { maxSizeMb: 10, multiple: false } },
+  },
+  {
+    name: "attachment, required, several files of given types and size",
+    input: { type: "attachment", label: "Documents", required: true, multiple: true, maxSizeMb: 2.5, accept: ["application/pdf", "image/*", ".docx"], help: "Scans" },
+    schema: {
+      title: "Documents",
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "name", "size", "contentType"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          name: { type: "string", minLength: 1 },
+          size: { type: "integer", minimum: 0, maximum: 2621440 },
+          contentType: { type: "string" },
+        },
+        additionalProperties: false,
+      },
+      minItems: 1,
+    },
+    uiSchema: {
+      "ui:field": "attachment",
+      "ui:options": { maxSizeMb: 2.5, multiple: true, accept: ["application/pdf", "image/*", ".docx"] },
+      "ui:help": "Scans",
+    },
+  },
+  {
     name: "table: rows of its columns, a required row, a total",
     input: {
       type: "table",

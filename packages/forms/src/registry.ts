@@ -1,5 +1,6 @@
 import type { Field, FieldType, LayoutBlock, LayoutBlockType } from "@baton/model";
 import type { BlockSpec, CompiledField, FieldBlockSpec, LayoutBlockSpec } from "./block-spec.ts";
+import { attachmentBlock } from "./blocks/attachment.ts";
 import { checkboxesBlock } from "./blocks/checkboxes.ts";
 import { columnsBlock } from "./blocks/columns.ts";
 import { currencyBlock } from "./blocks/currency.ts";
@@ -43,6 +44,7 @@ export const fieldBlocks: { [T in FieldType]: FieldBlockSpec<Extract<Field, { ty
   user: userPickerBlock,
   group: groupPickerBlock,
   table: tableBlock,
+  attachment: attachmentBlock,
 };
 
 /** Layout block specs by type. */

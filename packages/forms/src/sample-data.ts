@@ -89,10 +89,15 @@ function sampleValue(field: Field | Extract<Field, { type: "table" }>["columns"]
         return out;
       });
     }
+    case "attachment":
+      return [{ id: SAMPLE_FILE_ID, name: "sample-document.pdf", size: 48_213, contentType: "application/pdf" }];
     default:
       return undefined;
   }
 }
+
+/** A fixed id, so the studio's "with sample data" preview shows the same file every time. */
+const SAMPLE_FILE_ID = "00000000-0000-4000-8000-000000000001";
 
 function matching(pattern: string, candidates: (string | undefined)[]): string | undefined {
   let re: RegExp;

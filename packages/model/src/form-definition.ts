@@ -47,6 +47,7 @@ export const fieldTypes = [
   "user",
   "group",
   "table",
+  "attachment",
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
@@ -222,6 +223,28 @@ export const tableFieldSchema = z.object({
   totalOf: fieldKeySchema.optional(),
 });
 
+/** Largest file any attachment field accepts, in megabytes (the server refuses bigger uploads). */
+export const MAX_ATTACHMENT_MB = 50;
+/** A MIME type (`application/pdf`), a family (`image/*`) or a file name ending (`.pdf`). */
+export const acceptPatternSchema = z
+  .string()
+  .regex(/^(\.[A-Za-z0-9][A-Za-z0-9_-]*|[a-z]+\/(\*|[A-Za-z0-9][A-Za-z0-9.+_-]*))$/, "a type such as application/pdf or image/*, or an ending such as .pdf");
+/**
+ * Files uploaded with the form. The value is a list of
+ * `{ id, name, size, contentType }` (at most one unless `multiple`); the
+ * bytes are kept by the server, which links them to the instance when the
+ * form is submitted.
+ */
+export const attachmentFieldSchema = z.object({
+  ...fieldBase,
+  type: z.literal("attachment"),
+  maxSizeMb: z.number().positive().max(MAX_ATTACHMENT_MB).default(10),
+  accept: z.array(acceptPatternSchema).optional(),
+  multiple: z.boolean().default(false),
+});
+/** One file in an attachment field's value. */
+export type AttachmentFile = { id: string; name: string; size: number; contentType: string };
+
 export const fieldSchema = z.discriminatedUnion("type", [
   textFieldSchema,
   longTextFieldSchema,
@@ -241,6 +264,7 @@ export const fieldSchema = z.discriminatedUnion("type", [
   userFieldSchema,
   groupFieldSchema,
   tableFieldSchema,
+  attachmentFieldSchema,
 ]);
 export type Field = z.infer<typeof fieldSchema>;
 export type ChoiceField = Extract<Field, { type: "select" | "radio" | "multiSelect" | "checkboxes" }>;

@@ -582,7 +582,7 @@ describe("validate: a definition of the wrong shape", () => {
         fieldId: "f-company",
         path: ["steps", 0, "form", "blocks", 0, "children", 1, "type"],
         message:
-          'Step "New lead", form field "Company", type: must be one of text, longText, number, date, select, yesNo, email, phone, currency, percent, dateTime, url, radio, multiSelect, checkboxes, user, group, table, section, columns, staticText, display.',
+          'Step "New lead", form field "Company", type: must be one of text, longText, number, date, select, yesNo, email, phone, currency, percent, dateTime, url, radio, multiSelect, checkboxes, user, group, table, attachment, section, columns, staticText, display.',
       }),
       expect.objectContaining({
         stepId: "outcome",

@@ -78,7 +78,7 @@ const choiceProps = fc.oneof(
 
 const columnTypes = ["text", "number", "currency", "percent", "date", "email", "select", "yesNo"] as const;
 const fieldTypes = [
-  ...columnTypes, "longText", "phone", "url", "dateTime", "radio", "multiSelect", "checkboxes", "user", "group", "table",
+  ...columnTypes, "longText", "phone", "url", "dateTime", "radio", "multiSelect", "checkboxes", "user", "group", "table", "attachment",
 ] as const;
 
 function propsOf(type: (typeof fieldTypes)[number]): fc.Arbitrary<Record<string, unknown>> {
@@ -125,6 +125,12 @@ function propsOf(type: (typeof fieldTypes)[number]): fc.Arbitrary<Record<string,
             totalOf: cols.find(([t]) => t === "number" || t === "currency" || t === "percent") ? `c${cols.findIndex(([t]) => t === "number" || t === "currency" || t === "percent")}` : undefined,
           })),
         );
+    case "attachment":
+      return fc.record({
+        maxSizeMb: fc.constantFrom(0.5, 1, 10),
+        multiple: fc.boolean(),
+        accept: optional(fc.constantFrom(["application/pdf"], ["image/*", ".pdf"])),
+      });
     default:
       return fc.constant({});
   }
@@ -255,6 +261,16 @@ function valueFor(f: Pick<Field, "type"> & Record<string, unknown>): fc.Arbitrar
         const columns = (f.columns ?? []) as Field[];
         const row = fc.record(Object.fromEntries(columns.map((c) => [c.key, valueFor(c as Field & Record<string, unknown>)])));
         return [fc.array(row, { minLength: 1, maxLength: 3 }), fc.constantFrom([], [{}], [{ unknown: 1 }])];
+      }
+      case "attachment": {
+        const file = fc.record({
+          id: fc.uuid({ version: 4 }),
+          name: fc.constantFrom("payslip.pdf", "scan 1.png"),
+          size: fc.constantFrom(0, 1024, 600_000, 5_000_000),
+          contentType: fc.constantFrom("application/pdf", "image/png"),
+        });
+        const bad = fc.constantFrom([{ id: "not-a-uuid", name: "x", size: 1, contentType: "a/b" }], [{ name: "x.pdf" }], { id: "x" }, [null]);
+        return [fc.array(file, { minLength: 1, maxLength: 2 }), bad];
       }
       default:
         return [fc.constantFrom("ABC", "123", "abc"), fc.constantFrom("", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 7)];

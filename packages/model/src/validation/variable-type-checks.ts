@@ -11,7 +11,7 @@ import { placeBlocks } from "./form-checks.ts";
  * number. Two steps that write one variable must agree on this shape, or a
  * later rule, mapping or form reads a value of the wrong kind.
  */
-type VariableShape = "text" | "number" | "yes/no" | "list of texts" | "table";
+type VariableShape = "text" | "number" | "yes/no" | "list of texts" | "table" | "files";
 
 const shapeOfField: Record<Field["type"], VariableShape> = {
   text: "text",
@@ -25,6 +25,7 @@ const shapeOfField: Record<Field["type"], VariableShape> = {
   dateTime: "text",
   user: "text",
   group: "text",
+  attachment: "files",
   number: "number",
   currency: "number",
   percent: "number",
