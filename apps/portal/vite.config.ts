@@ -23,11 +23,13 @@ export default defineConfig({
   server: {
     proxy: {
       "/trpc": "http://127.0.0.1:3000",
+      "/api": "http://127.0.0.1:3000",
     },
   },
   preview: {
     proxy: {
       "/trpc": "http://127.0.0.1:3000",
+      "/api": "http://127.0.0.1:3000",
     },
   },
   test: {

@@ -6,11 +6,13 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { appRouter, type AppRouter, type Context } from "@baton/api";
 import { ping, type Database } from "@baton/db";
 import { actorForSession } from "@baton/runtime";
+import { registerAttachmentRoutes } from "./attachment-routes.ts";
 import type { Env } from "./env.ts";
 
 /**
  * The HTTP face of Baton: tRPC at /trpc, the built studio and portal as
- * single-page apps at /studio and /portal, /healthz for load balancers.
+ * single-page apps at /studio and /portal, files attached to forms at
+ * /api/attachments, /healthz for load balancers.
  */
 export const SESSION_COOKIE = "baton_session";
 export const BODY_LIMIT = 1024 * 1024;
@@ -62,6 +64,8 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+
+  await registerAttachmentRoutes(app, db, SESSION_COOKIE);
 
   const spas: { prefix: string; root: string }[] = [];
   for (const [prefix, root] of [["/studio/", env.studioDist], ["/portal/", env.portalDist]] as const) {

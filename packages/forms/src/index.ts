@@ -1,3 +1,4 @@
+export * from "./attachment-files.ts";
 export * from "./block-spec.ts";
 export * from "./form-layout.ts";
 export * from "./registry.ts";

@@ -4,6 +4,7 @@ import { auditEvents, instances, taskDrafts, tasks, type Database } from "@baton
 import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
+import { linkAttachments } from "./attachments.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
@@ -17,7 +18,8 @@ import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
  *  2. re-read the task under that lock and check the actor may complete it
  *     (open, assigned to them) — a second, concurrent completion finds it
  *     completed and is refused;
- *  3. validate the data against the published form's JSON Schema;
+ *  3. validate the data against the published form's JSON Schema, and
+ *     tie the files it names to the instance (`attachments.ts`);
  *  4. run the engine step (it applies the step's output mapping);
  *  5. store the task's submission, apply the engine's commands (new tasks,
  *     audit of decisions and variable changes), store the new state;
@@ -72,6 +74,7 @@ export async function completeTask(
     // Rules (visible-if, required-if, options from a variable) read the variables as they are now.
     const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`, instance.variables as Record<string, unknown>);
     await checkDirectoryValues(tx, pkg.forms[task.stepId], data, `"${task.name}"`);
+    await linkAttachments(tx, actor, pkg.forms[task.stepId], data, { target: { taskId: task.id }, instanceId: instance.id, where: `"${task.name}"` });
     await checkpoint("data-validated");
 
     const result = step(

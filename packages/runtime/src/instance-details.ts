@@ -21,9 +21,9 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     .where(eq(instances.id, requireId(instanceId, "Instance")));
   if (!row) throw notFound(`Instance "${instanceId}"`);
   // Its starter, anyone with a task in it, and admins see the whole instance.
-  const ownTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId));
-  const isParticipant = row.instance.startedBy === actor.userId || ownTasks.length > 0;
-  if (actor.role !== "admin" && !isParticipant) throw notFound(`Instance "${instanceId}"`);
+  if (actor.role !== "admin" && !(await isInstanceParticipant(db, actor, instanceId, row.instance.startedBy))) {
+    throw notFound(`Instance "${instanceId}"`);
+  }
   const instanceTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId), "everyone");
   const audit = await db
     .select({ event: auditEvents, actor: users.username })
@@ -65,6 +65,13 @@ function fieldLabels(definition: ProcessDefinition): Record<string, { label: str
 }
 
 /** Instances the actor started, newest first. */
+/** Its starter, or someone with a task in it (their own or their group's). */
+export async function isInstanceParticipant(db: Database, actor: Actor, instanceId: string, startedBy: string): Promise<boolean> {
+  if (startedBy === actor.userId) return true;
+  const ownTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId));
+  return ownTasks.length > 0;
+}
+
 export async function myRequests(db: Database, actor: Actor) {
   const rows = await db
     .select({ instance: instances, name: packageVersions.name })

@@ -4,6 +4,7 @@ import type { CompiledForm, ProcessDefinition } from "@baton/model";
 import { isInGroup, type Actor } from "./actor.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
+import { loadPackage } from "./package-cache.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 import { toIso } from "./time.ts";
 
@@ -38,6 +39,26 @@ export async function getTask(db: Database, actor: Actor, taskId: string) {
     draft: draft && task.status === "open" ? { data: draft.data as Record<string, unknown>, version: draft.version, updatedAt: toIso(draft.updatedAt) } : null,
     submitted: (row!.submitted as Record<string, unknown> | null) ?? null,
   };
+}
+
+/**
+ * An open task the actor works on (assigned to them), with its published
+ * form and the instance's variables the form's rules read: what saving a
+ * draft and uploading a file need. `closed` ends the sentence for a task
+ * that is no longer open.
+ */
+export async function taskFormContext(db: Database, actor: Actor, taskId: string, closed: string) {
+  const task = await taskSummary(db, actor, taskId);
+  if (task.status !== "open") throw conflict(`"${task.name}" is already ${task.status}; ${closed}.`);
+  if (!task.canComplete) {
+    throw forbidden(task.canClaim ? `Claim "${task.name}" before you work on it.` : `"${task.name}" is assigned to ${task.assignee?.displayName ?? "someone else"}.`);
+  }
+  const [context] = await db
+    .select({ packageVersionId: instances.packageVersionId, variables: instances.variables })
+    .from(instances)
+    .where(eq(instances.id, task.instanceId));
+  const pkg = await loadPackage(db, context!.packageVersionId);
+  return { task, form: pkg.forms[task.stepId] as CompiledForm | undefined, variables: context!.variables as Record<string, unknown> };
 }
 
 export async function claimTask(db: Database, actor: Actor, taskId: string, now = new Date()): Promise<TaskSummary> {

@@ -4,6 +4,7 @@ import { FeelField } from "../properties/editors/FeelField.tsx";
 import { FieldEditor } from "../properties/editors/FieldEditor.tsx";
 import { SelectField } from "../properties/editors/SelectField.tsx";
 import { TextField } from "../properties/editors/TextField.tsx";
+import { AttachmentEditor } from "./AttachmentEditor.tsx";
 import { ColumnsEditor } from "./ColumnsEditor.tsx";
 import { NumberField } from "./NumberField.tsx";
 import { SectionBlockTools } from "./SectionBlockTools.tsx";
@@ -141,7 +142,7 @@ function FieldDetails({ field, variables, readOnly, update }: DetailProps) {
   return (
     <>
       {text("help", "Help text", "Shown under the field.")}
-      {field.type !== "yesNo" && field.type !== "table" && text("placeholder", "Placeholder")}
+      {field.type !== "yesNo" && field.type !== "table" && field.type !== "attachment" && text("placeholder", "Placeholder")}
       <CheckboxField label="Read-only (shows its default)" checked={field.readOnly ?? false} disabled={readOnly} onChange={(v) => update({ readOnly: v || undefined })} />
       {(hasLength || field.type === "date" || field.type === "dateTime" || field.type === "select" || field.type === "radio") &&
         text("default", "Default value", field.type === "date" ? "As YYYY-MM-DD." : undefined)}
@@ -187,6 +188,7 @@ function FieldDetails({ field, variables, readOnly, update }: DetailProps) {
         />
       )}
       {field.type === "table" && <ColumnsEditor field={field} readOnly={readOnly} update={update} />}
+      {field.type === "attachment" && <AttachmentEditor field={field} readOnly={readOnly} update={update} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { BatonForm } from "@baton/forms/react";
 import type { FormDefinition } from "@baton/model";
 import { useMemo, useState } from "react";
 import { useCompiledForm } from "../properties/form-preview/use-compiled-form.ts";
+import { usePreviewAttachments } from "../properties/form-preview/use-preview-attachments.ts";
 import type { Directory } from "../api/studio-types.ts";
 
 type Mode = "participant" | "sample";
@@ -17,6 +18,7 @@ export function DesignerPreview({ form, directory }: Props) {
   const [mode, setMode] = useState<Mode>("participant");
   const dir = directory ?? { users: [], groups: [] };
   const compiled = useCompiledForm(form);
+  const attachments = usePreviewAttachments();
   const sample = useMemo(() => (mode === "sample" ? sampleFormData(form, dir) : undefined), [mode, form, dir]);
   return (
     <div className="fd-preview">
@@ -43,6 +45,7 @@ export function DesignerPreview({ form, directory }: Props) {
           formData={sample?.data}
           variables={sample?.variables}
           directory={dir}
+          attachments={attachments}
           submitOnEnter={false}
         />
       ) : (

@@ -134,6 +134,7 @@ const fieldTypeLabels: Partial<Record<FieldType, string>> = {
   user: "User",
   group: "Group",
   table: "Table",
+  attachment: "Files",
 };
 
 export function fieldTypeLabel(type: FieldType): string {

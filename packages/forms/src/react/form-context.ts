@@ -1,3 +1,13 @@
+import type { AttachmentFile } from "@baton/model";
+
+/** How attachment fields store and fetch files (the portal's upload endpoint). */
+export type AttachmentService = {
+  /** Stores a picked file for the field with this key; resolves to what the form data keeps. Rejects with a message for the participant. */
+  upload(file: File, field: string): Promise<AttachmentFile>;
+  /** Where a stored file is downloaded from; undefined when nowhere (a preview's sample file). */
+  href(file: AttachmentFile): string | undefined;
+};
+
 /** People and groups a picker offers (what `portal.directory` answers). */
 export type Directory = {
   users: { username: string; displayName: string }[];
@@ -7,14 +17,16 @@ export type Directory = {
 /**
  * What BatonForm hands every template and widget through rjsf's
  * `formContext`: the instance's variables and the labels of earlier
- * choices (for displays of earlier values) and the directory (for user and
- * group pickers).
+ * choices (for displays of earlier values), the directory (for user and
+ * group pickers) and the file service (for attachment fields).
  */
 export type BatonFormContext = {
   variables: Readonly<Record<string, unknown>>;
   directory: Directory;
   /** Option labels of earlier choices by variable (`portal.instance`'s `fields`), so a display reads "Gold", not "gold". */
   choices: Readonly<Record<string, { options?: Record<string, string> }>>;
+  /** Uploads and downloads for attachment fields; without it, files can be shown but not added. */
+  attachments?: AttachmentService;
 };
 
 const EMPTY: BatonFormContext = { variables: {}, directory: { users: [], groups: [] }, choices: {} };
@@ -30,5 +42,6 @@ export function batonContext(formContext: unknown): BatonFormContext {
       groups: given.directory?.groups ?? [],
     },
     choices: given.choices ?? EMPTY.choices,
+    ...(given.attachments ? { attachments: given.attachments } : {}),
   };
 }

@@ -7,7 +7,7 @@ export {
   withoutErrorsOfField,
 } from "./error-schema.ts";
 export type { FieldError } from "./error-schema.ts";
-export type { BatonFormContext, Directory } from "./form-context.ts";
+export type { AttachmentService, BatonFormContext, Directory } from "./form-context.ts";
 export { formatDisplayValue } from "./display-value.ts";
 export { formNeeds } from "../form-needs.ts";
 export type { FormNeeds } from "../form-needs.ts";

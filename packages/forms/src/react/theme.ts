@@ -1,4 +1,5 @@
-import type { RegistryWidgetsType, TemplatesType } from "@rjsf/utils";
+import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from "@rjsf/utils";
+import { AttachmentField } from "./fields/AttachmentField.tsx";
 import { BaseInputTemplate } from "./templates/BaseInputTemplate.tsx";
 import { ErrorListTemplate } from "./templates/ErrorListTemplate.tsx";
 import { FieldTemplate } from "./templates/FieldTemplate.tsx";
@@ -54,4 +55,9 @@ export const batonWidgets: RegistryWidgetsType = {
   multiSelect: MultiSelectWidget,
   userPicker: UserPickerWidget,
   groupPicker: GroupPickerWidget,
+};
+
+/** Fields by the name the compiled uiSchema asks for (`ui:field: "attachment"`): values no single widget can hold. */
+export const batonFields: RegistryFieldsType = {
+  attachment: AttachmentField,
 };

@@ -2,6 +2,7 @@ import { BatonForm, type BatonFormHandle } from "@baton/forms/react";
 import type { FormDefinition } from "@baton/model";
 import { CheckCircle2 } from "lucide-react";
 import { useRef, useState } from "react";
+import { usePreviewAttachments } from "./use-preview-attachments.ts";
 import { useCompiledForm } from "./use-compiled-form.ts";
 import type { Directory } from "../../api/studio-types.ts";
 import { Dialog } from "../../ui/Dialog.tsx";
@@ -25,6 +26,7 @@ type Props = {
 export default function FormPreviewDialog({ stepName, form, directory, onClose }: Props) {
   const compiled = useCompiledForm(form);
   const formRef = useRef<BatonFormHandle>(null);
+  const attachments = usePreviewAttachments();
   const [verdict, setVerdict] = useState<"valid" | "invalid" | null>(null);
   const [round, setRound] = useState(0);
 
@@ -63,6 +65,7 @@ export default function FormPreviewDialog({ stepName, form, directory, onClose }
             schema={compiled.form.schema}
             uiSchema={compiled.form.uiSchema}
             directory={directory ?? { users: [], groups: [] }}
+            attachments={attachments}
             submitOnEnter={false}
             onChange={() => setVerdict(null)}
           />

@@ -4,7 +4,8 @@ import { describedBy, hasErrors } from "../described-by.ts";
 
 /**
  * One field: label above (a legend for Yes/No, radio and checkbox groups
- * and multi-selects), the control, its errors (`role="alert"`) and help
+ * and multi-selects; a label for an attachment field's file input), the
+ * control, its errors (`role="alert"`) and help
  * text below. Objects and tables render their own chrome (ObjectField-,
  * ArrayFieldTemplate); only their own errors and help show here.
  */
@@ -29,7 +30,9 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const options = getUiOptions(uiSchema);
   // A table row is cells inside a <tr>: no wrapper may come between.
   if (type === "object" && options.tableRow) return <>{children}</>;
-  if (type === "object" || (type === "array" && !options.widget)) {
+  // An attachment field is a list, but one control with a label (its file input).
+  const isFileField = uiSchema?.["ui:field"] === "attachment";
+  if (type === "object" || (type === "array" && !options.widget && !isFileField)) {
     return (
       <div className="bf-container">
         {children}
@@ -43,8 +46,9 @@ export function FieldTemplate(props: FieldTemplateProps) {
     );
   }
 
-  const isGroup = type === "boolean" || type === "array" || options.widget === "radio";
-  const showLabel = isGroup ? options.label !== false : displayLabel !== false;
+  const isGroup = !isFileField && (type === "boolean" || type === "array" || options.widget === "radio");
+  // rjsf sets no label for lists; a group and a file field carry their own.
+  const showLabel = isGroup || isFileField ? options.label !== false : displayLabel !== false;
   const labelContent = (
     <>
       {label}

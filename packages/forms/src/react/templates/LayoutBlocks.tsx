@@ -1,6 +1,9 @@
 import { descriptionId } from "@rjsf/utils";
 import type { FormLayoutDisplay } from "../../form-layout.ts";
+import type { AttachmentFile } from "@baton/model";
+import { isFileList } from "../../attachment-files.ts";
 import { formatDisplayValue } from "../display-value.ts";
+import { FileList } from "../fields/FileList.tsx";
 
 /** Explanation between the fields; a blank line starts a new paragraph. */
 export function StaticText({ text }: { text: string }) {
@@ -15,15 +18,17 @@ export function StaticText({ text }: { text: string }) {
 
 /**
  * A value an earlier step wrote, shown read-only with its label: text (a
- * choice by its option's label), a formatted number or date, or (for the
- * rows of an earlier table) a small table. It is not an input, so it is a labelled group, not a form control.
+ * choice by its option's label), a formatted number or date, the rows of
+ * an earlier table as a small table, or earlier uploads as files to download. It is not an input, so it is a labelled group, not a form control.
  */
-export function DisplayBlock({ id, item, value: raw, options }: {
+export function DisplayBlock({ id, item, value: raw, options, fileHref }: {
   id: string;
   item: FormLayoutDisplay;
   value: unknown;
   /** Labels of the choice the value came from, when known. */
   options?: Record<string, string>;
+  /** Where an earlier upload is downloaded from, when files can be. */
+  fileHref?: (file: AttachmentFile) => string | undefined;
 }) {
   const label = (v: unknown) => (typeof v === "string" && options && Object.hasOwn(options, v) ? options[v] : v);
   const value = Array.isArray(raw) ? raw.map(label) : label(raw);
@@ -33,7 +38,13 @@ export function DisplayBlock({ id, item, value: raw, options }: {
       <div className="bf-label" id={`${id}__label`}>
         {item.label}
       </div>
-      {rows ? <RowsTable rows={rows} format={item.format} currency={item.currency} /> : <div className="bf-display-value">{formatDisplayValue(value, item.format, item.currency)}</div>}
+      {isFileList(raw) ? (
+        <FileList files={raw} href={fileHref} />
+      ) : rows ? (
+        <RowsTable rows={rows} format={item.format} currency={item.currency} />
+      ) : (
+        <div className="bf-display-value">{formatDisplayValue(value, item.format, item.currency)}</div>
+      )}
       {item.help ? (
         <p className="bf-help" id={descriptionId(id)}>
           {item.help}

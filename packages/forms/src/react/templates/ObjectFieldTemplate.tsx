@@ -35,7 +35,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   }
 
   if (id === ROOT_ID) {
-    const { variables, choices } = batonContext(registry.formContext);
+    const { variables, choices, attachments } = batonContext(registry.formContext);
     const placed = new Set<string>();
     const render = (items: FormLayoutItem[]): ReactNode[] =>
       items.map((item) => {
@@ -69,6 +69,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
                 item={item}
                 value={variableAt(variables, item.variable)}
                 options={choices[item.variable]?.options}
+                fileHref={attachments ? (file) => attachments.href(file) : undefined}
               />
             );
         }
