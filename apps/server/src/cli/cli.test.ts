@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,6 +85,20 @@ describe("the baton CLI", () => {
     // database, 3–5 s; 6 s and more while CI runs other packages' tests on both cores).
     // This checks behaviour, not speed.
   }, 600_000);
+
+  it("uploads a file for an attachment field and says what is wrong with a bad one", async () => {
+    await baton("seed"); // idempotent: the test runs alone too
+    const pdf = join(dataDir, "payslip.pdf");
+    writeFileSync(pdf, "%PDF-1.7 payslip");
+    const uploaded = await baton("attach", pdf, "--process", "credit-application", "--field", "incomeProof", "--as", "sam");
+    expect(uploaded.code).toBe(0);
+    expect(uploaded.json).toEqual({ id: expect.any(String), name: "payslip.pdf", size: 16, contentType: "application/pdf" });
+    const wrongField = await baton("attach", pdf, "--process", "credit-application", "--field", "amount", "--as", "sam");
+    expect(wrongField.code).toBe(1);
+    expect(wrongField.json.error.message).toBe('The start form of "Credit application" has no attachment field "amount".');
+    const missing = await baton("attach", join(dataDir, "nope.pdf"), "--process", "credit-application", "--field", "incomeProof", "--as", "sam");
+    expect(missing.json.error.message).toMatch(/Cannot read ".*nope.pdf": no such file/);
+  }, 120_000);
 
   it("answers unknown commands, tasks and users clearly", async () => {
     expect((await baton("fly")).json.error.message).toMatch(/Unknown command "fly"/);

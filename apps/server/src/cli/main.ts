@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { openMigratedDatabase } from "../database.ts";
 import { readEnv } from "../env.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { attachCommand } from "./commands/attach.ts";
 import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
 import { instanceCommand } from "./commands/instance.ts";
 import { processesCommand } from "./commands/processes.ts";
@@ -32,6 +33,7 @@ const commands: Command[] = [
   claimCommand,
   unclaimCommand,
   draftCommand,
+  attachCommand,
   completeCommand,
   instanceCommand,
   importBpmnCommand,
