@@ -158,6 +158,25 @@ export const taskDrafts = pgTable("task_drafts", {
   updatedBy: uuid("updated_by").notNull().references(() => users.id),
 });
 
+/**
+ * A start form a participant began filling in, one per user and process:
+ * there is no instance yet, so it is keyed by who and what. Starting the
+ * process deletes it in the same transaction. `version` guards against
+ * stale saves, like task drafts.
+ */
+export const startDrafts = pgTable(
+  "start_drafts",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    processKey: text("process_key").notNull(),
+    data: jsonb("data").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.processKey] })],
+);
+
 export const jobStatusEnum = pgEnum("job_status", ["pending", "done", "failed"]);
 
 /** Timers, escalations, service calls, notifications: taken with SKIP LOCKED. */

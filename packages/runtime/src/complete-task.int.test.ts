@@ -7,7 +7,7 @@ import { startInstance } from "./start-instance.ts";
 import { claimTask, getTask } from "./task-access.ts";
 import { saveTaskDraft } from "./task-drafts.ts";
 import { inbox } from "./task-views.ts";
-import { describeOnEachDatabase, prospect, snapshotInstance } from "./test-support/runtime-fixture.ts";
+import { describeOnEachDatabase, failAt, prospect, snapshotInstance } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
 const codeOf = (error: unknown) => (error as UserError).code;
@@ -40,18 +40,8 @@ describeOnEachDatabase("completing a task", targets, (fx) => {
   it.each(COMPLETION_POINTS)("rolls everything back when a failure strikes at %s", async (point) => {
     const { instanceId, taskId } = await claimedCallBack();
     const before = await snapshotInstance(fx.db, instanceId);
-    const reached: string[] = [];
-    const error = await completeTask(
-      fx.db,
-      sam,
-      { taskId, data: { outcome: "converted" } },
-      {
-        checkpoint: (at) => {
-          reached.push(at);
-          if (at === point) throw new Error(`injected failure at ${at}`);
-        },
-      },
-    ).catch((e) => e);
+    const { reached, checkpoint } = failAt(point);
+    const error = await completeTask(fx.db, sam, { taskId, data: { outcome: "converted" } }, { checkpoint }).catch((e) => e);
     expect((error as Error).message).toBe(`injected failure at ${point}`);
     expect(reached.at(-1)).toBe(point);
     expect(await snapshotInstance(fx.db, instanceId)).toEqual(before);

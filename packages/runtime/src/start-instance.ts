@@ -1,22 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { desc, eq, inArray } from "drizzle-orm";
-import { auditEvents, instances, packageVersions, tasks, type Database } from "@baton/db";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { auditEvents, instances, packageVersions, startDrafts, tasks, type Database } from "@baton/db";
 import { step } from "@baton/engine";
 import { formFields, type CompiledForm, type ProcessDefinition, type StartStep } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
-import { latestPackageVersion } from "./drafts.ts";
 import { forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
+import { loadPackage, type LoadedPackage } from "./package-cache.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
 /**
  * Starting an instance: the latest published version of the process, the
- * start form's data checked on the server, the engine's first step and its
- * commands, all in one transaction.
+ * start form's data checked on the server, then one transaction: the
+ * instance row, the engine's first step and its commands, and the removal
+ * of the starter's draft of this start form (so a failed start keeps it).
  */
-export type StartOptions = { now?: Date };
+/** The points of the start transaction, in order (see above). */
+export const START_POINTS = ["instance-stored", "commands-applied", "draft-deleted"] as const;
+export type StartPoint = (typeof START_POINTS)[number];
+
+export type StartOptions = {
+  now?: Date;
+  /** Test seam: called inside the transaction at each point; a throw rolls all back. */
+  checkpoint?: (point: StartPoint) => void | Promise<void>;
+};
 
 export function startStepOf(definition: ProcessDefinition): StartStep {
   const start = definition.steps.find((s): s is StartStep => s.kind === "start");
@@ -37,23 +46,42 @@ function subjectOf(start: StartStep, data: Record<string, unknown>): string {
   return "";
 }
 
+/**
+ * The latest published version of a process and its start step, when the
+ * actor may start it: NOT_FOUND for an unknown process, FORBIDDEN otherwise.
+ */
+export async function startablePackage(
+  db: Database,
+  actor: Actor,
+  processKey: string,
+): Promise<{ pkg: LoadedPackage; start: StartStep; form: CompiledForm | undefined }> {
+  const [latest] = await db
+    .select({ id: packageVersions.id })
+    .from(packageVersions)
+    .where(eq(packageVersions.processKey, processKey))
+    .orderBy(desc(packageVersions.version))
+    .limit(1);
+  if (!latest) throw notFound(`Process "${processKey}"`);
+  const pkg = await loadPackage(db, latest.id);
+  const start = startStepOf(pkg.definition);
+  if (!mayStart(actor, start)) {
+    throw forbidden(`You may not start "${pkg.definition.name}": it is started by ${start.starters.join(", ")}.`);
+  }
+  return { pkg, start, form: pkg.forms[start.id] };
+}
+
 export async function startInstance(
   db: Database,
   actor: Actor,
   input: { processKey: string; data: unknown },
   options: StartOptions = {},
 ): Promise<{ instanceId: string; number: number; status: string; tasks: TaskSummary[] }> {
-  const pkg = await latestPackageVersion(db, input.processKey);
-  if (!pkg) throw notFound(`Process "${input.processKey}"`);
-  const definition = pkg.definition as ProcessDefinition;
-  const start = startStepOf(definition);
-  if (!mayStart(actor, start)) {
-    throw forbidden(`You may not start "${definition.name}": it is started by ${start.starters.join(", ")}.`);
-  }
-  const forms = pkg.forms as Record<string, CompiledForm>;
-  const data = checkFormData(forms[start.id], input.data, `the start form of "${definition.name}"`);
-  await checkDirectoryValues(db, forms[start.id], data, `the start form of "${definition.name}"`);
+  const { pkg, start, form } = await startablePackage(db, actor, input.processKey);
+  const definition = pkg.definition;
+  const data = checkFormData(form, input.data, `the start form of "${definition.name}"`);
+  await checkDirectoryValues(db, form, data, `the start form of "${definition.name}"`);
   const now = (options.now ?? new Date()).toISOString();
+  const checkpoint = async (point: StartPoint) => options.checkpoint?.(point);
   const result = step(definition, undefined, { type: "started", data, startedBy: actor.username }, { now, newId: randomUUID });
 
   const created = await db.transaction(async (tx) => {
@@ -78,10 +106,14 @@ export async function startInstance(
       data: { processKey: pkg.processKey, version: pkg.version, data },
       at: now,
     });
+    await checkpoint("instance-stored");
     const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);
     if (applied.state !== result.state) {
       await tx.update(instances).set({ state: applied.state, status: applied.state.status }).where(eq(instances.id, row!.id));
     }
+    await checkpoint("commands-applied");
+    await tx.delete(startDrafts).where(and(eq(startDrafts.userId, actor.userId), eq(startDrafts.processKey, pkg.processKey)));
+    await checkpoint("draft-deleted");
     return { id: row!.id, number: row!.number, status: applied.state.status, taskIds: applied.createdTaskIds };
   });
   const visible = created.taskIds.length ? await loadTaskSummaries(db, actor, inArray(tasks.id, created.taskIds)) : [];

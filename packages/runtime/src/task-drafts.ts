@@ -1,18 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import { taskDrafts, tasks, type Database } from "@baton/db";
 import type { Actor } from "./actor.ts";
-import { conflict, forbidden, invalidInput } from "./errors.ts";
-import { taskSummary } from "./task-access.ts";
+import { draftData } from "./draft-data.ts";
+import { conflict } from "./errors.ts";
+import { taskFormContext } from "./task-access.ts";
 import { toIso } from "./time.ts";
 
 /**
  * Task drafts hold what a participant typed until they complete the task;
  * the instance never sees them before. Saves are optimistic like process
  * drafts: a save from a stale window is refused and nothing is overwritten.
- * Drafts are not schema-checked (a half-filled form is the point), only
- * bounded in size.
+ * What a draft may hold (shape, size, no hidden fields' values, over the
+ * instance's variables): `draft-data.ts`.
  */
-export const MAX_DRAFT_BYTES = 256 * 1024;
 
 export async function saveTaskDraft(
   db: Database,
@@ -20,25 +20,20 @@ export async function saveTaskDraft(
   input: { taskId: string; data: unknown; expectedVersion: number | null },
   now = new Date(),
 ): Promise<{ version: number; updatedAt: string }> {
-  const task = await taskSummary(db, actor, input.taskId);
-  if (task.status !== "open") throw conflict(`"${task.name}" is already ${task.status}; its draft can no longer change.`);
-  if (!task.canComplete) {
-    throw forbidden(task.canClaim ? `Claim "${task.name}" before you work on it.` : `"${task.name}" is assigned to ${task.assignee?.displayName ?? "someone else"}.`);
-  }
-  if (!input.data || typeof input.data !== "object" || Array.isArray(input.data)) throw invalidInput("A task draft must be an object of field values.");
-  if (JSON.stringify(input.data).length > MAX_DRAFT_BYTES) throw invalidInput(`A task draft may hold at most ${MAX_DRAFT_BYTES / 1024} KB.`);
+  const { task, form, variables } = await taskFormContext(db, actor, input.taskId, "its draft can no longer change");
+  const data = draftData(form, input.data, "A task draft", variables);
   const at = now.toISOString();
   if (input.expectedVersion === null) {
     const [row] = await db
       .insert(taskDrafts)
-      .values({ taskId: input.taskId, data: input.data, updatedBy: actor.userId, updatedAt: at })
+      .values({ taskId: input.taskId, data, updatedBy: actor.userId, updatedAt: at })
       .onConflictDoNothing()
       .returning({ version: taskDrafts.version });
     if (row) return { version: row.version, updatedAt: at };
   } else {
     const [row] = await db
       .update(taskDrafts)
-      .set({ data: input.data, version: sql`${taskDrafts.version} + 1`, updatedBy: actor.userId, updatedAt: at })
+      .set({ data, version: sql`${taskDrafts.version} + 1`, updatedBy: actor.userId, updatedAt: at })
       .where(and(eq(taskDrafts.taskId, input.taskId), eq(taskDrafts.version, input.expectedVersion)))
       .returning({ version: taskDrafts.version });
     if (row) return { version: row.version, updatedAt: at };

@@ -12,6 +12,7 @@ export type Inbox = Output<Client["portal"]["inbox"]["query"]>;
 export type TaskSummary = Inbox["assigned"][number];
 export type Startable = Output<Client["portal"]["startable"]["query"]>[number];
 export type StartResult = Output<Client["portal"]["start"]["mutate"]>;
+export type StartDraft = NonNullable<Output<Client["portal"]["startDraft"]["query"]>>;
 export type TaskDetail = Output<Client["portal"]["task"]["query"]>;
 export type CompleteResult = Output<Client["portal"]["complete"]["mutate"]>;
 export type MyRequest = Output<Client["portal"]["myRequests"]["query"]>[number];

@@ -1,35 +1,50 @@
-import { BatonForm } from "@baton/forms/react";
-import type { BatonFormHandle, FormData } from "@baton/forms/react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, CirclePlay } from "lucide-react";
-import { useRef, useState } from "react";
-import { Link, useParams } from "react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState.tsx";
-import { FullPageLoading, SkeletonRows, Spinner } from "../components/Loading.tsx";
-import type { Startable, StartResult } from "../lib/api-types.ts";
-import { batonError, userMessage } from "../lib/baton-error.ts";
+import { FullPageLoading } from "../components/Loading.tsx";
+import type { StartResult } from "../lib/api-types.ts";
 import { trpc } from "../lib/trpc.ts";
-import { useFormInputs } from "../lib/use-form-inputs.ts";
-import { usePageTitle } from "../lib/use-page-title.ts";
-import { useServerErrors } from "../lib/use-server-errors.ts";
-import { INBOX_KEY } from "./InboxPage.tsx";
-import { MY_REQUESTS_KEY } from "./MyRequestsPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { StartConfirmation } from "./StartConfirmation.tsx";
+import { StartForm } from "./StartForm.tsx";
 import { useStartable } from "./StartListPage.tsx";
 
-/** `/start/:processKey`: the start form of one process, then what happens next. */
+export const startDraftKey = (processKey: string) => ["portal", "startDraft", processKey] as const;
+
+/**
+ * `/start/:processKey`: the start form of one process, resuming the
+ * participant's draft of it, then what happens next. The form below is
+ * remounted (a new `generation`) whenever the page takes a fresh copy of
+ * the draft: after "Reload", "Discard draft" or "Start another".
+ */
 export function StartProcessPage() {
   const { processKey = "" } = useParams();
+  const queryClient = useQueryClient();
   const startable = useStartable();
   const [started, setStarted] = useState<StartResult | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const [generation, setGeneration] = useState(0);
+  const process = startable.data?.find((p) => p.processKey === processKey);
+  const draft = useQuery({
+    queryKey: startDraftKey(processKey),
+    queryFn: () => trpc.portal.startDraft.query({ processKey }),
+    enabled: Boolean(process?.startForm),
+    // Refetching under a form being filled in would replace nothing visible; the page reloads on purpose instead.
+    refetchOnWindowFocus: false,
+    staleTime: 0,
+    // Autosave moves the draft on after it was read: coming back must read it again, not show the old copy.
+    gcTime: 0,
+  });
+  /** The draft is gone on the server (started or discarded): a fresh, empty form. */
+  const restartEmpty = () => {
+    queryClient.setQueryData(startDraftKey(processKey), null);
+    setGeneration((g) => g + 1);
+  };
 
   if (startable.isPending) return <FullPageLoading label="Loading the form…" />;
   if (startable.isError) {
     return <ErrorState error={startable.error} onRetry={() => void startable.refetch()} title="The form could not be loaded" />;
   }
-  const process = startable.data.find((p) => p.processKey === processKey);
   if (!process) {
     return (
       <NotFoundPage
@@ -46,102 +61,24 @@ export function StartProcessPage() {
         result={started}
         onStartAnother={() => {
           setStarted(null);
-          setAttempt((n) => n + 1);
+          restartEmpty();
         }}
       />
     );
   }
-  return <StartForm key={attempt} process={process} onStarted={setStarted} />;
-}
-
-function StartForm({ process, onStarted }: { process: Startable; onStarted: (r: StartResult) => void }) {
-  const queryClient = useQueryClient();
-  const formRef = useRef<BatonFormHandle>(null);
-  const [data, setData] = useState<FormData>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const server = useServerErrors();
-  // A start form has no instance yet, so no variables; its pickers need the directory.
-  const inputs = useFormInputs(process.startForm, null);
-  usePageTitle(process.name);
-
-  const start = useMutation({
-    mutationFn: (formData: FormData) => trpc.portal.start.mutate({ processKey: process.processKey, data: formData }),
-    onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: INBOX_KEY });
-      void queryClient.invalidateQueries({ queryKey: MY_REQUESTS_KEY });
-      onStarted(result);
-    },
-    onError: (err) => {
-      const baton = batonError(err);
-      if (baton?.code === "INVALID_DATA" && baton.fieldErrors.length > 0) {
-        server.set(baton.fieldErrors);
-        setFailure(null);
-        requestAnimationFrame(() => formRef.current?.focusErrorSummary());
-      } else {
-        setFailure(userMessage(err));
-      }
-    },
-  });
-
-  const submit = (formData: FormData) => {
-    server.clear();
-    setFailure(null);
-    start.mutate(formData);
-  };
-
+  if (process.startForm && draft.isPending) return <FullPageLoading label="Loading your draft…" />;
+  if (draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} title="Your draft could not be loaded" />;
   return (
-    <div className="page page--narrow">
-      <Link to="/start" className="back-link">
-        <ArrowLeft size={16} aria-hidden="true" /> All processes
-      </Link>
-      <div className="card form-card">
-        <header className="form-card-header">
-          <h1 className="page-title">{process.name}</h1>
-          {process.description ? <p className="muted">{process.description}</p> : null}
-        </header>
-        {process.startForm && inputs.loading ? (
-          <SkeletonRows rows={4} label="Loading the form…" />
-        ) : process.startForm ? (
-          <BatonForm
-            id="start-form"
-            formRef={formRef}
-            schema={process.startForm.schema}
-            uiSchema={process.startForm.uiSchema}
-            formData={data}
-            onChange={(next, fieldId) => {
-              setData(next);
-              server.fieldEdited(fieldId);
-            }}
-            onSubmit={submit}
-            extraErrors={server.extraErrors}
-            disabled={start.isPending}
-            directory={inputs.directory}
-          />
-        ) : (
-          <p className="muted">No information is needed to start this process.</p>
-        )}
-        {failure ? (
-          <p className="form-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          {/* With a form, a real submit button of it: Enter in a field starts, as on any web form. */}
-          <button
-            type={process.startForm ? "submit" : "button"}
-            form={process.startForm ? "start-form" : undefined}
-            className="btn btn-primary"
-            disabled={start.isPending}
-            onClick={process.startForm ? undefined : () => submit({})}
-          >
-            {start.isPending ? <Spinner size={16} /> : <CirclePlay size={16} aria-hidden="true" />}
-            {start.isPending ? "Starting…" : "Start"}
-          </button>
-          <Link to="/start" className="btn btn-ghost">
-            Cancel
-          </Link>
-        </div>
-      </div>
-    </div>
+    <StartForm
+      key={generation}
+      process={process}
+      draft={draft.data ?? null}
+      onStarted={(result) => {
+        queryClient.setQueryData(startDraftKey(processKey), null);
+        setStarted(result);
+      }}
+      onReload={() => void draft.refetch().then(() => setGeneration((g) => g + 1))}
+      onDiscarded={restartEmpty}
+    />
   );
 }

@@ -27,6 +27,8 @@ export function TaskPage() {
     // but the header; the workspace reloads on purpose instead.
     refetchOnWindowFocus: false,
     staleTime: 0,
+    // Autosave moves the draft on after it was read: coming back must read it again, not mount the old copy.
+    gcTime: 0,
   });
   const reload = useCallback(async () => {
     await task.refetch();

@@ -1,10 +1,14 @@
 import { BatonForm } from "@baton/forms/react";
 import type { BatonFormHandle, FormData } from "@baton/forms/react";
 import { useQueryClient } from "@tanstack/react-query";
-import { CircleCheck, Hand, RefreshCw, TriangleExclamationPoint, Undo2 } from "lucide-react";
+import { CircleCheck, Hand, Undo2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useMe } from "../auth/use-me.ts";
+import { draftFormChange } from "../autosave/draft-form-change.ts";
+import { DraftConflictNotice } from "../autosave/DraftConflictNotice.tsx";
+import { SaveStatus } from "../autosave/SaveStatus.tsx";
+import { useAutosave } from "../autosave/use-autosave.ts";
 import { SkeletonRows, Spinner } from "../components/Loading.tsx";
 import { useToast } from "../components/Toasts.tsx";
 import type { TaskDetail } from "../lib/api-types.ts";
@@ -15,9 +19,7 @@ import { useFormInputs } from "../lib/use-form-inputs.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useServerErrors } from "../lib/use-server-errors.ts";
 import { completionToast } from "./completion-toast.ts";
-import { SaveStatus } from "./SaveStatus.tsx";
 import { TaskHeader } from "./TaskHeader.tsx";
-import { useAutosave } from "./use-autosave.ts";
 
 /** The task's form with autosave, claim/release and complete, for one copy of the task from the server. */
 export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: () => Promise<void> }) {
@@ -41,7 +43,6 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
     version: draft?.version ?? null,
     initialStatus: draft ? { kind: "saved", at: draft.updatedAt } : { kind: "idle" },
     save: (d, expectedVersion) => trpc.portal.saveDraft.mutate({ taskId: task.id, data: d, expectedVersion }),
-    classify: (error) => ({ conflict: batonError(error)?.code === "CONFLICT", message: userMessage(error) }),
   });
 
   const refreshLists = () => {
@@ -92,8 +93,6 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
     }
   };
 
-  const conflict = autosave.status.kind === "conflict" ? autosave.status : null;
-
   return (
     <article className="card task-card" aria-busy={busy !== null}>
       <TaskHeader task={task} me={me} />
@@ -131,20 +130,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
         </div>
       ) : null}
 
-      {conflict ? (
-        <div className="notice notice--warning" role="alert">
-          <TriangleExclamationPoint size={18} aria-hidden="true" />
-          <div>
-            <p>
-              <strong>This task was changed in another window.</strong> Reload to see the latest version — your
-              changes in this window are kept below until you reload.
-            </p>
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => void reload()}>
-              <RefreshCw size={15} aria-hidden="true" /> Reload
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {autosave.status.kind === "conflict" ? <DraftConflictNotice what="This task" onReload={() => void reload()} /> : null}
 
       <div className="task-form">
         {inputs.loading ? (
@@ -160,14 +146,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
             disabled={busy === "complete"}
             submitOnEnter={false}
             extraErrors={server.extraErrors}
-            onChange={(next, fieldId) => {
-              setData(next);
-              if (fieldId === undefined) autosave.update(next);
-              else {
-                autosave.change(next);
-                server.fieldEdited(fieldId);
-              }
-            }}
+            onChange={draftFormChange(setData, autosave, server.fieldEdited)}
             onSubmit={(formData) => void complete(formData)}
             variables={inputs.variables}
             choices={inputs.choices}

@@ -2,11 +2,14 @@ import { z } from "zod";
 import {
   claimTask,
   completeTask,
+  discardStartDraft,
+  getStartDraft,
   getTask,
   inbox,
   instanceDetails,
   listDirectory,
   myRequests,
+  saveStartDraft,
   saveTaskDraft,
   startableProcesses,
   startInstance,
@@ -15,13 +18,15 @@ import {
 import { authedProcedure, router } from "../trpc.ts";
 
 const taskId = z.object({ taskId: z.string().min(1).max(100) });
+const processKey = z.object({ processKey: z.string().min(1).max(100) });
 const formData = z.record(z.string(), z.unknown());
+const draftVersion = z.number().int().positive();
 
 export const portalRouter = router({
   inbox: authedProcedure.query(({ ctx }) => inbox(ctx.db, ctx.actor)),
   startable: authedProcedure.query(({ ctx }) => startableProcesses(ctx.db, ctx.actor)),
   start: authedProcedure
-    .input(z.object({ processKey: z.string().min(1).max(100), data: formData }))
+    .input(processKey.extend({ data: formData }))
     .mutation(async ({ ctx, input }) => {
       const started = await startInstance(ctx.db, ctx.actor, input, { now: ctx.now() });
       return { instanceId: started.instanceId, tasks: started.tasks };
@@ -30,8 +35,16 @@ export const portalRouter = router({
   claim: authedProcedure.input(taskId).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
   unclaim: authedProcedure.input(taskId).mutation(({ ctx, input }) => unclaimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
   saveDraft: authedProcedure
-    .input(taskId.extend({ data: formData, expectedVersion: z.number().int().positive().nullable() }))
+    .input(taskId.extend({ data: formData, expectedVersion: draftVersion.nullable() }))
     .mutation(({ ctx, input }) => saveTaskDraft(ctx.db, ctx.actor, input, ctx.now())),
+  /** The caller's own draft of a start form; the runtime checks they may start the process. */
+  startDraft: authedProcedure.input(processKey).query(({ ctx, input }) => getStartDraft(ctx.db, ctx.actor, input.processKey)),
+  saveStartDraft: authedProcedure
+    .input(processKey.extend({ data: formData, expectedVersion: draftVersion.nullable() }))
+    .mutation(({ ctx, input }) => saveStartDraft(ctx.db, ctx.actor, input, ctx.now())),
+  discardStartDraft: authedProcedure
+    .input(processKey.extend({ expectedVersion: draftVersion }))
+    .mutation(({ ctx, input }) => discardStartDraft(ctx.db, ctx.actor, input)),
   complete: authedProcedure
     .input(taskId.extend({ data: formData }))
     .mutation(async ({ ctx, input }) => {

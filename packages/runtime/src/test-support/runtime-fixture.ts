@@ -50,6 +50,21 @@ export async function snapshotInstance(db: Database, instanceId: string) {
   return { instance, tasks: taskRows, drafts, audit };
 }
 
+/**
+ * A checkpoint seam that records the points a transaction reaches and fails
+ * at `point` (the error reads "injected failure at <point>").
+ */
+export function failAt<P extends string>(point: P): { reached: P[]; checkpoint: (at: P) => void } {
+  const reached: P[] = [];
+  return {
+    reached,
+    checkpoint: (at) => {
+      reached.push(at);
+      if (at === point) throw new Error(`injected failure at ${at}`);
+    },
+  };
+}
+
 export const prospect = {
   name: "Grace Hopper",
   company: "Navy Labs",

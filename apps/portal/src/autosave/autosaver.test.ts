@@ -198,3 +198,64 @@ describe("Autosaver", () => {
     expect(store.calls).toHaveLength(0);
   });
 });
+
+describe("Autosaver.discard", () => {
+  /** Removes the draft like the server: only the version it holds; answers at once. */
+  const removeFrom = (store: FakeDraftStore) =>
+    vi.fn(async (version: number) => {
+      if (version !== store.version) throw Object.assign(new Error("newer draft elsewhere"), { conflict: true });
+      store.version = null;
+      store.data = undefined;
+    });
+
+  it("waits for the save in flight, then removes the version it returned, and ends", async () => {
+    const { store, saver } = setup();
+    saver.change({ name: "A" });
+    await vi.advanceTimersByTimeAsync(800);
+    const remove = removeFrom(store);
+    const outcome = saver.discard(remove);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(remove).not.toHaveBeenCalled();
+    await store.answer();
+    expect(await outcome).toEqual({ ok: true });
+    expect(remove).toHaveBeenCalledWith(1);
+    expect(store.data).toBeUndefined();
+
+    saver.change({ name: "after" });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(store.calls).toHaveLength(1);
+  });
+
+  it("drops an edit still waiting for its debounce, and removes nothing when nothing was saved", async () => {
+    const { store, saver } = setup();
+    saver.change({ name: "typed" });
+    const remove = removeFrom(store);
+    expect(await saver.discard(remove)).toEqual({ ok: true });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(remove).not.toHaveBeenCalled();
+    expect(store.calls).toHaveLength(0);
+  });
+
+  it("keeps a newer draft from another window: stops autosaving as a conflict", async () => {
+    const { store, saver } = setup({ version: 2 });
+    store.version = 3;
+    const outcome = await saver.discard(removeFrom(store));
+    expect(outcome).toEqual({ ok: false, conflict: true, message: "newer draft elsewhere" });
+    expect(saver.currentStatus).toEqual({ kind: "conflict", message: "newer draft elsewhere" });
+    saver.change({ name: "more" });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(store.calls).toHaveLength(0);
+    expect(await saver.discard(removeFrom(store))).toMatchObject({ ok: false, conflict: true });
+  });
+
+  it("resumes saving the kept edits when the removal fails otherwise", async () => {
+    const { store, saver } = setup({ version: 1 });
+    saver.change({ name: "kept" });
+    const outcome = await saver.discard(async () => {
+      throw new Error("network down");
+    });
+    expect(outcome).toEqual({ ok: false, conflict: false, message: "network down" });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(store.calls).toEqual([{ data: { name: "kept" }, expectedVersion: 1 }]);
+  });
+});

@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { batonError, userMessage } from "../lib/baton-error.ts";
 import { Autosaver } from "./autosaver.ts";
-import type { AutosaverOptions, SaveStatus } from "./autosaver.ts";
+import type { AutosaverOptions, DiscardOutcome, SaveStatus } from "./autosaver.ts";
 
-export type AutosaveOptions<T> = Omit<AutosaverOptions<T>, "onStatus"> & {
+export type AutosaveOptions<T> = Omit<AutosaverOptions<T>, "onStatus" | "classify"> & {
   /** False while the form is read-only: edits are then not saved. */
   enabled: boolean;
+  /** Default: the API's CONFLICT is a conflict, worded by the server (see API.md). */
+  classify?: AutosaverOptions<T>["classify"];
 };
+
+const classifyApiError = (error: unknown) => ({ conflict: batonError(error)?.code === "CONFLICT", message: userMessage(error) });
 
 export type Autosave<T> = {
   status: SaveStatus;
@@ -18,6 +23,8 @@ export type Autosave<T> = {
   release: () => void;
   /** After completion: the draft is gone, so nothing may be saved any more. */
   finish: () => void;
+  /** Throw the draft away (`Autosaver.discard`); after `{ ok: true }` nothing more is saved. */
+  discard: (remove: (version: number) => Promise<unknown>) => Promise<DiscardOutcome>;
 };
 
 /**
@@ -38,7 +45,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       ...o,
       // Through the ref, so a re-render's new closures are used.
       save: (data, version) => optionsRef.current.save(data, version),
-      classify: (error) => optionsRef.current.classify(error),
+      classify: (error) => (optionsRef.current.classify ?? classifyApiError)(error),
       onStatus: setStatus,
     });
     saverRef.current = saver;
@@ -69,5 +76,13 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     saverRef.current?.dispose(false);
   }, []);
 
-  return { status, change, update, retry, hold, release, finish };
+  const discard = useCallback(async (remove: (version: number) => Promise<unknown>): Promise<DiscardOutcome> => {
+    const saver = saverRef.current;
+    if (!saver) return { ok: false, conflict: false, message: "This form is closed; reload the page." };
+    const outcome = await saver.discard(remove);
+    if (outcome.ok) finishedRef.current = true;
+    return outcome;
+  }, []);
+
+  return { status, change, update, retry, hold, release, finish, discard };
 }

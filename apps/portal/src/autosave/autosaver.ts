@@ -1,5 +1,5 @@
 /**
- * Autosave of a task's form data to its draft.
+ * Autosave of form data to a draft (a task's, or a start form's).
  *
  * Lifecycle: every user edit (`change`) restarts a debounce timer; when it
  * fires, the latest data is saved with the draft version this window last
@@ -10,6 +10,8 @@
  * autosaving for good: saving over it would lose the other window's work.
  * `hold` pauses saving while the page completes the task, `release`
  * resumes it, `dispose` ends it, saving what is left when asked to.
+ * `discard` throws the draft away: it waits for a save in flight, so the
+ * version it removes is the one this window saved last.
  *
  * Framework-free, timers from the global scope, so tests drive it with fake
  * timers; `use-autosave.ts` binds it to React.
@@ -40,6 +42,8 @@ export type AutosaverOptions<T> = {
 };
 
 export const AUTOSAVE_DELAY_MS = 800;
+
+export type DiscardOutcome = { ok: true } | { ok: false; conflict: boolean; message: string };
 
 export class Autosaver<T> {
   private readonly opts: AutosaverOptions<T>;
@@ -119,6 +123,30 @@ export class Autosaver<T> {
     }
   }
 
+  /**
+   * Throw the draft away: stop saving (an edit waiting for its debounce is
+   * dropped), wait for a save in flight, then `remove` the draft version
+   * this window knows; with none saved yet there is nothing to remove.
+   * Done: the saver ends. A conflict (a newer draft from another window,
+   * which must not be lost unseen) stops autosaving as a stale save does;
+   * any other failure resumes it, with the edits kept.
+   */
+  async discard(remove: (version: number) => Promise<unknown>): Promise<DiscardOutcome> {
+    if (this.status.kind === "conflict") return { ok: false, conflict: true, message: this.status.message };
+    if (this.disposed) return { ok: false, conflict: false, message: "This form is closed; reload the page." };
+    await this.hold();
+    try {
+      if (this.version !== null) await remove(this.version);
+    } catch (error) {
+      const { conflict, message } = this.opts.classify(error);
+      if (conflict) this.stop(message);
+      else this.release();
+      return { ok: false, conflict, message };
+    }
+    this.dispose(false);
+    return { ok: true };
+  }
+
   /** End for good. `flush` saves an edit still waiting for its debounce (leaving the page). */
   dispose(flush: boolean): void {
     this.clearTimer();
@@ -167,9 +195,7 @@ export class Autosaver<T> {
         (error: unknown) => {
           const { conflict, message } = this.opts.classify(error);
           if (conflict) {
-            this.stopped = true;
-            this.clearTimer();
-            this.setStatus({ kind: "conflict", message });
+            this.stop(message);
           } else {
             this.setStatus({ kind: "error", message });
           }
@@ -182,6 +208,14 @@ export class Autosaver<T> {
           this.saveNow();
         }
       });
+  }
+
+  /** Saving over a newer draft would lose another window's work: stop for good. */
+  private stop(message: string): void {
+    this.stopped = true;
+    this.held = false;
+    this.clearTimer();
+    this.setStatus({ kind: "conflict", message });
   }
 
   private setStatus(next: SaveStatus): void {
