@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw, Save } from "lucide-react";
 import { useState } from "react";
 import { keyFromLabel } from "../properties/editors/field-changes.ts";
+import { useProperties } from "../properties/properties-context.ts";
+import { FollowDrafts } from "./FollowDrafts.tsx";
 import { formBlockQueryKeys, formBlocksApi } from "./form-blocks-api.ts";
 import { sourceBlock } from "./FormTree.tsx";
 
@@ -18,13 +20,17 @@ type Props = {
  * A section and the form block library: which block (and version) it came
  * from, "Update to version N" when the library has a newer one (one
  * undoable change; published versions keep what they sealed), and "Save as
- * form block", which first shows where the block is already used.
+ * form block", which first shows where the block is already used and, once
+ * a new version is saved, offers to update the other drafts using it.
  */
 export function SectionBlockTools({ section, form, readOnly, update, notify }: Props) {
   const source = sourceBlock(section);
   const list = useQuery({ queryKey: formBlockQueryKeys.list, queryFn: formBlocksApi.list });
   const latest = list.data?.find((b) => b.key === source?.key);
   const [saving, setSaving] = useState(false);
+  // A new version just saved: offer to bring other drafts forward.
+  const [followUp, setFollowUp] = useState<{ key: string; version: number } | null>(null);
+  const { definition } = useProperties();
   const follow = () => {
     if (!latest) return;
     try {
@@ -51,11 +57,16 @@ export function SectionBlockTools({ section, form, readOnly, update, notify }: P
           <RefreshCw size={13} aria-hidden="true" /> Update to version {latest.version}
         </button>
       )}
+      {followUp && <FollowDrafts blockKey={followUp.key} version={followUp.version} openProcessKey={definition?.key} onDone={() => setFollowUp(null)} />}
       {!readOnly &&
+        !followUp &&
         (saving ? (
           <SaveAsFormBlock section={section} existingKey={source?.key} onDone={(saved) => {
             setSaving(false);
-            if (saved) update({ block: saved });
+            if (saved) {
+              update({ block: saved });
+              if (saved.version > 1) setFollowUp(saved);
+            }
           }} />
         ) : (
           <button type="button" className="btn btn-sm" onClick={() => setSaving(true)} disabled={section.children.length === 0} title={section.children.length === 0 ? "Put fields in the section first" : undefined}>

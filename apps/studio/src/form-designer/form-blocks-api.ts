@@ -22,6 +22,9 @@ export const formBlocksApi = {
   usage: (key: string): Promise<FormBlockUsage> => client.formBlocks.usage.query({ key }),
   save: (request: { key: string; name: string; description: string; blocks: FormBlock[]; expectedVersion: number | null }): Promise<{ key: string; version: number; createdAt: string }> =>
     client.formBlocks.save.mutate(request),
+  /** Brings one section of a saved draft (at `draftVersion`) to the block's latest version; answers the draft's new version. */
+  follow: (request: { processKey: string; draftVersion: number; stepId: string; sectionId: string }): Promise<{ draftVersion: number; blockVersion: number }> =>
+    client.formBlocks.follow.mutate(request),
 };
 
 export const formBlockQueryKeys = {
