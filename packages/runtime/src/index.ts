@@ -1,5 +1,6 @@
 export * from "./actor.ts";
 export * from "./apply-commands.ts";
+export * from "./attachments.ts";
 export * from "./bpmn-drafts.ts";
 export * from "./canonical-hash.ts";
 export * from "./complete-task.ts";

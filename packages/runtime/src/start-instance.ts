@@ -5,6 +5,7 @@ import { step } from "@baton/engine";
 import { formFields, type CompiledForm, type ProcessDefinition, type StartStep } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
+import { linkAttachments } from "./attachments.ts";
 import { forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
@@ -105,6 +106,11 @@ export async function startInstance(
       type: "instance.started",
       data: { processKey: pkg.processKey, version: pkg.version, data },
       at: now,
+    });
+    await linkAttachments(tx, actor, form, data, {
+      target: { processKey: pkg.processKey },
+      instanceId: row!.id,
+      where: `the start form of "${definition.name}"`,
     });
     await checkpoint("instance-stored");
     const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);

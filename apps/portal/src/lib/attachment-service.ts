@@ -36,9 +36,14 @@ export function attachmentService(target: UploadTarget, send: typeof fetch = fet
       }
       return body as AttachmentFile;
     },
-    href: (file) => `${ATTACHMENTS}/${encodeURIComponent(file.id)}`,
+    href: fileDownloads.href,
   };
 }
+
+/** Download links of stored files, for pages that only show them. */
+export const fileDownloads = {
+  href: (file: AttachmentFile): string => `${ATTACHMENTS}/${encodeURIComponent(file.id)}`,
+};
 
 /** One service per form target, stable across renders (BatonForm's context keeps its identity). */
 export function useAttachmentService(target: UploadTarget): AttachmentService {

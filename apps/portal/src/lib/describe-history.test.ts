@@ -22,6 +22,7 @@ describe("request history in words", () => {
     expect(formatValue("")).toBe("—");
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
     expect(formatValue("dhl", { label: "Carrier", options: { dhl: "DHL" } })).toBe("DHL");
+    expect(formatValue([{ id: "x", name: "payslip.pdf", size: 3, contentType: "application/pdf" }, { id: "y", name: "scan.png", size: 9, contentType: "image/png" }])).toBe("payslip.pdf, scan.png");
     expect(formatValue(["travel", "lounge"], { label: "Benefits", options: { travel: "Travel insurance" } })).toBe("Travel insurance, lounge");
     expect(formatValue(["lounge", "concierge"], { label: "Benefits", options: { lounge: "Airport lounge" } })).toBe("Airport lounge, concierge");
     expect(formatValue([{ lender: "Bank A", monthlyPayment: 250 }, { lender: "B" }])).toBe("Lender: Bank A, Monthly payment: 250\nLender: B");

@@ -1,3 +1,5 @@
+import { isFileList } from "@baton/forms";
+
 /**
  * Words for a request's protocol and data, for people who never see the
  * event names or variable keys: "Completed Call back the prospect",
@@ -50,6 +52,7 @@ export function formatValue(value: unknown, field?: FieldLabel): string {
     return value.length ? value.map((v) => field?.options?.[v] ?? v).join(", ") : "—";
   }
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (isFileList(value)) return value.map((f) => f.name).join(", ");
   if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
     return value.length === 0 ? "—" : value.map((v) => formatValue(v, field)).join(", ");
   }

@@ -1,3 +1,5 @@
+import { isFileList } from "@baton/forms";
+import { FileList } from "@baton/forms/react";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import { Link, useParams } from "react-router";
@@ -5,6 +7,7 @@ import { DueDate } from "../components/DueDate.tsx";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { SkeletonRows } from "../components/Loading.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
+import { fileDownloads } from "../lib/attachment-service.ts";
 import { describeEvent, formatValue, humanizeKey } from "../lib/describe-history.ts";
 import { formatDateTime } from "../lib/format-date.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -77,7 +80,7 @@ export function RequestPage() {
           {Object.entries(r.variables).map(([key, value]) => (
             <div key={key} className="request-datum">
               <dt>{r.fields[key]?.label ?? humanizeKey(key)}</dt>
-              <dd>{formatValue(value, r.fields[key])}</dd>
+              <dd>{isFileList(value) ? <FileList files={value} href={fileDownloads.href} /> : formatValue(value, r.fields[key])}</dd>
             </div>
           ))}
         </dl>

@@ -13,3 +13,4 @@ export { formNeeds } from "../form-needs.ts";
 export type { FormNeeds } from "../form-needs.ts";
 export { friendlyErrors } from "./friendly-errors.ts";
 export { batonValidator } from "./validator.ts";
+export { FileList } from "./fields/FileList.tsx";
