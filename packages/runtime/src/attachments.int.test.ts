@@ -149,6 +149,15 @@ describeOnEachDatabase("attachments: uploaded for one form, tied to the instance
     expect(foreign?.fieldErrors).toEqual([{ path: "/signed/0", message: '"bus.pdf" was not uploaded for this form; upload it again.' }]);
     expect(await errorOf(saveTaskDraft(fx.db, sam, { taskId: review.id, data: { signed: [receipt] }, expectedVersion: 1 }))).toBeUndefined();
     await saveTaskDraft(fx.db, sam, { taskId: review.id, data: { signed: [signed] }, expectedVersion: 2 });
+    // A completion that fails at its last point leaves the file unlinked, like everything else.
+    const failing = completeTask(fx.db, sam, { taskId: review.id, data: { signed: [signed] } }, {
+      checkpoint: (point) => {
+        if (point === "draft-deleted") throw new Error("injected");
+      },
+    });
+    await expect(failing).rejects.toThrow("injected");
+    const [rolledBack] = await fx.db.select({ instanceId: attachments.instanceId }).from(attachments).where(eq(attachments.id, signed.id));
+    expect(rolledBack!.instanceId).toBeNull();
     await completeTask(fx.db, sam, { taskId: review.id, data: { signed: [signed] } });
     const [linked] = await fx.db.select({ instanceId: attachments.instanceId }).from(attachments).where(eq(attachments.id, signed.id));
     expect(linked!.instanceId).toBe(started.instanceId);
