@@ -27,7 +27,7 @@ export function resolveDue(due: DueRule | undefined, run: Run): ResolvedDue {
         return at(addIsoDuration(now, duration, run.timeZone));
       }
       case "expression":
-        return fromExpression(due.expression, now, run);
+        return resolveMoment(due.expression, run, "endOfDay", "due");
     }
   } catch (error) {
     // Intl refuses an unknown time zone; that is the definition's problem, reported on the step.
@@ -48,9 +48,16 @@ function endOfDate(day: LocalDateTime, timeZone: string): number {
   return zonedToEpoch({ ...day, hour: 23, minute: 59, second: 59, millisecond: 999 }, timeZone);
 }
 
-function fromExpression(expression: string, now: number, run: Run): ResolvedDue {
+/**
+ * The instant a FEEL expression names, counted from the event's time: a
+ * duration from now, a date-time (a wall-clock time in the definition's
+ * zone when it has none), or a date, read as the start or the end of that
+ * day. `what` starts the messages ("due", "timer").
+ */
+export function resolveMoment(expression: string, run: Run, dateMeans: "startOfDay" | "endOfDay", what: string): ResolvedDue {
+  const now = Date.parse(run.env.now);
   const outcome = run.evaluate(expression);
-  if (!outcome.ok) return { ok: false, message: `due ${outcome.error}` };
+  if (!outcome.ok) return { ok: false, message: `${what} ${outcome.error}` };
   const { value } = outcome;
   const text =
     value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelDuration
@@ -61,11 +68,13 @@ function fromExpression(expression: string, now: number, run: Run): ResolvedDue 
   const duration = text === null ? null : parseIsoDuration(text);
   if (duration) return at(addIsoDuration(now, duration, run.timeZone));
   const temporal = text === null ? null : parseTemporalText(text);
-  if (temporal?.kind === "date") return at(endOfDate(temporal.local, run.timeZone));
+  if (temporal?.kind === "date") {
+    return at(dateMeans === "endOfDay" ? endOfDate(temporal.local, run.timeZone) : zonedToEpoch({ ...temporal.local, hour: 0, minute: 0, second: 0, millisecond: 0 }, run.timeZone));
+  }
   if (temporal?.kind === "dateTime") return at(dateTimeToEpoch(temporal, run.timeZone));
   const why = outcome.warnings.length > 0 ? ` (${outcome.warnings.join("; ")})` : "";
   return {
     ok: false,
-    message: `due \`${expression}\` yielded ${describeFeelValue(value)}${why}; expected a date, a date-time or a duration`,
+    message: `${what} \`${expression}\` yielded ${describeFeelValue(value)}${why}; expected a date, a date-time or a duration`,
   };
 }

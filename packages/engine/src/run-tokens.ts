@@ -1,7 +1,9 @@
 import { endElement } from "./elements/end.ts";
 import { exclusiveGatewayElement } from "./elements/exclusive-gateway.ts";
+import { notifyElement } from "./elements/notify.ts";
 import { parallelGatewayElement } from "./elements/parallel-gateway.ts";
 import { startElement } from "./elements/start.ts";
+import { timerElement } from "./elements/timer.ts";
 import { userTaskElement } from "./elements/user-task.ts";
 import type { Run } from "./run.ts";
 import type { Token } from "./types.ts";
@@ -45,9 +47,11 @@ function arrive(token: Token, run: Run): void {
       return parallelGatewayElement.arrive(token, step, run);
     case "end":
       return endElement.arrive(token, step, run);
-    case "approval":
     case "timer":
+      return timerElement.arrive(token, step, run);
     case "notify":
+      return notifyElement.arrive(token, step, run);
+    case "approval":
     case "serviceCall":
     case "callActivity":
       // Publishing refuses these until the runtime runs them; a package

@@ -1,7 +1,7 @@
 import type { Connection, ProcessDefinition } from "@baton/model";
 import { type FeelOutcome, evaluateFeel } from "./feel.ts";
 import type { Graph } from "./graph.ts";
-import type { EngineCommand, EngineEnv, Incident, InstanceState, Token } from "./types.ts";
+import type { EngineCommand, EngineEnv, Incident, InstanceState, Timer, Token } from "./types.ts";
 
 /**
  * One engine step in progress: the working copy of the state, the commands
@@ -49,6 +49,31 @@ export class Run {
     this.state.incidents.push(incident);
     this.wait(token);
     this.emit({ type: "raiseIncident", incident });
+  }
+
+  /**
+   * An incident that stops no token (e.g. an escalation alert with no one
+   * to go to): open and visible until an admin retries it, which resolves it.
+   */
+  noteIncident(stepId: string, code: Incident["code"], message: string): void {
+    const incident: Incident = { id: this.env.newId(), stepId, code, message, at: this.env.now };
+    this.state.incidents.push(incident);
+    this.emit({ type: "raiseIncident", incident });
+  }
+
+  /** Keeps a timer in the state and asks the runtime to fire it. */
+  schedule(timer: Timer): void {
+    (this.state.timers ??= []).push(timer);
+    this.emit({ type: "scheduleTimer", timer });
+  }
+
+  /** Drops the token's timers (its task was completed, its wait is over). */
+  cancelTimersOf(tokenId: string): void {
+    const timers = this.state.timers ?? [];
+    for (const timer of timers.filter((t) => t.tokenId === tokenId)) {
+      timers.splice(timers.indexOf(timer), 1);
+      this.emit({ type: "cancelTimer", timerId: timer.id });
+    }
   }
 
   /** FEEL over the process variables plus `initiator` (who started the instance). */

@@ -130,7 +130,7 @@ describe("the engine step", () => {
 
 describe("a step kind this engine cannot run yet", () => {
   it("stops the token there with a visible incident instead of crashing", () => {
-    const wait = { id: "wait", kind: "timer", name: "Wait a day", position: { x: 0, y: 0 }, timer: { type: "duration", duration: "P1D" } } as const;
+    const wait = { id: "wait", kind: "callActivity", name: "Run the sub-process", position: { x: 0, y: 0 }, processKey: "other", inputs: [], outputs: [] } as const;
     const run = given(processOf([start("s"), wait, end("e")], chain("s", "wait", "e"))).whenStarted({});
 
     expect(run.status).toBe("incident");

@@ -1,5 +1,7 @@
 import { EngineUsageError } from "./engine-usage-error.ts";
 import { startElement } from "./elements/start.ts";
+import { timerElement } from "./elements/timer.ts";
+import { escalate } from "./escalation.ts";
 import { userTaskElement } from "./elements/user-task.ts";
 import { indexGraph } from "./graph.ts";
 import { initialState } from "./initial-state.ts";
@@ -23,6 +25,9 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  *    the variables and moves the token on; back to 2.
  * 4. `incidentRetried` runs a stuck token's step again, optionally after
  *    correcting variables; back to 2.
+ * 4b. `timerFired` (sent by the runtime when a scheduled timer is due)
+ *    moves a token waiting at a timer step on (back to 2), or escalates the
+ *    open task whose level it is (`escalateTask`; the task keeps waiting).
  * 5. After every event: no token left → `completed` and `endInstance`; an
  *    open incident → `incident`; otherwise `running`. A completed instance
  *    accepts no more events.
@@ -49,6 +54,9 @@ export const step: Step = (definition, state, event, env) => {
       break;
     case "incidentRetried":
       retryIncident(run, event);
+      break;
+    case "timerFired":
+      fireTimer(run, event);
       break;
     default: {
       const unknown: never = event;
@@ -87,6 +95,27 @@ function completeTask(run: Run, event: Extract<EngineEvent, { type: "taskComplet
   }
   tokens.splice(tokens.indexOf(token), 1);
   userTaskElement.complete(token, taskStep, event, run);
+  runTokens(run);
+}
+
+function fireTimer(run: Run, event: Extract<EngineEvent, { type: "timerFired" }>): void {
+  const timers = run.state.timers ?? [];
+  const timer = timers.find((t) => t.id === event.timerId);
+  if (!timer) {
+    throw new EngineUsageError(`timerFired: no timer "${event.timerId}" is waiting in this instance (it fired already or its task was completed)`);
+  }
+  timers.splice(timers.indexOf(timer), 1);
+  const token = run.state.tokens.find((t) => t.id === timer.tokenId);
+  if (!token) throw new EngineUsageError(`timerFired: timer "${timer.id}" belongs to token "${timer.tokenId}", which no longer waits`);
+  const at = run.graph.step(timer.stepId);
+  if (timer.purpose.type === "escalation") {
+    if (at.kind !== "userTask" && at.kind !== "approval") throw new EngineUsageError(`timerFired: escalation timer "${timer.id}" at ${at.kind} "${at.id}"`);
+    escalate({ ...timer, purpose: timer.purpose }, at.escalations, run);
+    return;
+  }
+  if (at.kind !== "timer") throw new EngineUsageError(`timerFired: wait timer "${timer.id}" at ${at.kind} "${at.id}", not at a timer step`);
+  run.state.tokens.splice(run.state.tokens.indexOf(token), 1);
+  timerElement.fire(token, at, run);
   runTokens(run);
 }
 

@@ -26,6 +26,23 @@ export type Incident = {
   tokenId?: string;
 };
 
+/**
+ * A timer the runtime keeps (as a job) until its time comes, then sends
+ * back as `timerFired`. It belongs to a waiting token: the one at a timer
+ * step, or a task's token for the task's escalation levels.
+ */
+export type Timer = {
+  id: string;
+  stepId: string;
+  tokenId: string;
+  /** ISO 8601 instant. */
+  dueAt: string;
+  purpose: { type: "wait" } | { type: "escalation"; level: number };
+};
+
+/** Where a task goes or an alert is sent: a user name or a group key. */
+export type Recipient = { assignee: string | null; candidateGroup: string | null };
+
 export type InstanceState = {
   stateVersion: typeof STATE_VERSION;
   status: "running" | "completed" | "incident";
@@ -34,6 +51,8 @@ export type InstanceState = {
   /** Tokens waiting: at a user task (for its task), a join, or an incident. */
   tokens: Token[];
   incidents: Incident[];
+  /** Timers waiting to fire (absent in states stored before timers existed). */
+  timers?: Timer[];
 };
 
 export type EngineEvent =
@@ -46,7 +65,9 @@ export type EngineEvent =
    * that caused the incident can be corrected. An incident without a
    * `tokenId` (one the runtime added) is simply resolved.
    */
-  | { type: "incidentRetried"; incidentId: string; variables?: Record<string, unknown>; retriedBy?: string };
+  | { type: "incidentRetried"; incidentId: string; variables?: Record<string, unknown>; retriedBy?: string }
+  /** A timer's time has come (the runtime's job worker sends it once). */
+  | { type: "timerFired"; timerId: string };
 
 export type EngineCommand =
   | {
@@ -66,6 +87,28 @@ export type EngineCommand =
    * merge into the stored variables gives the engine's variables. */
   | { type: "variablesChanged"; stepId: string; changes: Record<string, unknown> }
   | { type: "raiseIncident"; incident: Incident }
+  /** Keep the timer and send `timerFired` at `timer.dueAt`. */
+  | { type: "scheduleTimer"; timer: Timer }
+  /** The timer is no longer wanted (its task was completed first). */
+  | { type: "cancelTimer"; timerId: string }
+  /**
+   * A task is still open past its due date: escalation `level` (1-based)
+   * of its step. `remind` alerts whoever has the task now (the runtime
+   * knows, the engine does not); `notify` alerts `to`; `reassign` moves the
+   * task to `to`. `message` is the analyst's text, if any, with
+   * `{{variable}}` filled in.
+   */
+  | {
+      type: "escalateTask";
+      tokenId: string;
+      stepId: string;
+      level: number;
+      action: "remind" | "notify" | "reassign";
+      to: Recipient | null;
+      message: string | null;
+    }
+  /** An alert (in-app, and by e-mail where configured) to users and the members of groups. */
+  | { type: "notify"; stepId: string; users: string[]; groups: string[]; subject: string; message: string }
   | { type: "endInstance" };
 
 export type EngineEnv = {

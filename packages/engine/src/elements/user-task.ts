@@ -1,6 +1,7 @@
 import type { UserTaskStep } from "@baton/model";
 import { resolveAssignment } from "../assignment.ts";
 import { resolveDue } from "../due-date.ts";
+import { scheduleEscalations } from "../escalation.ts";
 import { applyOutputs } from "../output-mapping.ts";
 import type { Run } from "../run.ts";
 import type { EngineEvent, Token } from "../types.ts";
@@ -15,7 +16,9 @@ type TaskCompleted = Extract<EngineEvent, { type: "taskCompleted" }>;
  * and moves the token on. A token that returns to the same task (a loop)
  * arrives with a new id, so every task has its own. If the output mapping
  * fails, the token stays at the task under an incident; retrying it creates
- * the task again, since the submitted data is not kept in the state.
+ * the task again, since the submitted data is not kept in the state. A task
+ * with a due date schedules its escalation levels (escalation.ts);
+ * completing it cancels those not yet fired.
  */
 export const userTaskElement: Element<"userTask"> & {
   complete(token: Token, step: UserTaskStep, event: TaskCompleted, run: Run): void;
@@ -40,11 +43,13 @@ export const userTaskElement: Element<"userTask"> & {
       candidateGroup: assignment.candidateGroup,
       dueAt: due.dueAt,
     });
+    scheduleEscalations(token, step.id, step.escalations, due.dueAt, run);
     run.wait(token);
   },
 
   /** The token has already been taken out of the waiting tokens. */
   complete(token, step, event, run) {
+    run.cancelTimersOf(token.id);
     const mapped = applyOutputs(step.outputs, event.data, run, event.completedBy);
     if (!mapped.ok) {
       run.raiseIncident(token, "expression.error", `task ${run.label(step.id)}: ${mapped.error}`);

@@ -1,4 +1,5 @@
 import {
+  type Assignment,
   type Connection,
   type ProcessDefinition,
   type ProcessDefinitionInput,
@@ -24,6 +25,22 @@ export function start(id: string, extra: Partial<Omit<StartStep, "id" | "kind">>
 /** A user task for the group "staff" unless told otherwise. */
 export function task(id: string, extra: Partial<Omit<UserTaskStep, "id" | "kind">> = {}): UserTaskStep {
   return { id, kind: "userTask", name: `Do ${id}`, position: at, assignment: { type: "group", group: "staff" }, form: emptyForm, ...extra };
+}
+
+/** A timer step waiting for a duration (`PT1H`) or until a FEEL date. */
+export function timer(id: string, wait: { duration: string } | { date: string }): Step {
+  return {
+    id,
+    kind: "timer",
+    name: `Wait ${id}`,
+    position: at,
+    timer: "duration" in wait ? { type: "duration", duration: wait.duration } : { type: "date", expression: wait.date },
+  };
+}
+
+/** A notify step; `to` is a user, a group or a FEEL expression yielding user names. */
+export function notify(id: string, to: Assignment, subject: string, message = ""): Step {
+  return { id, kind: "notify", name: `Tell ${id}`, position: at, recipients: to, subject, message };
 }
 
 export function decision(id: string): Step {

@@ -1,7 +1,7 @@
 import { deepStrictEqual } from "node:assert/strict";
 import type { ProcessDefinition } from "@baton/model";
 import { step } from "../step.ts";
-import type { EngineCommand, EngineEvent, Incident, InstanceState } from "../types.ts";
+import type { EngineCommand, EngineEvent, Incident, InstanceState, Timer } from "../types.ts";
 
 export type CreateTask = Extract<EngineCommand, { type: "createTask" }>;
 export type DecisionTaken = Extract<EngineCommand, { type: "decisionTaken" }>;
@@ -47,6 +47,28 @@ export class Scenario {
 
   whenRetried(incidentId: string, variables?: Record<string, unknown>): this {
     return this.send({ type: "incidentRetried", incidentId, ...(variables ? { variables } : {}) });
+  }
+
+  /** Timers waiting in the state, soonest first. */
+  get timers(): Timer[] {
+    return [...(this.state?.timers ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  /**
+   * Moves the clock to `now` and fires every timer due by then, soonest
+   * first, as the runtime's job worker would (each at its own due time).
+   * `commands` then holds what all of them emitted.
+   */
+  advanceTo(now: string): this {
+    const emitted: EngineCommand[] = [];
+    for (let due = this.timers[0]; due && due.dueAt <= now; due = this.timers[0]) {
+      this.now = due.dueAt;
+      this.send({ type: "timerFired", timerId: due.id });
+      emitted.push(...this.commands);
+    }
+    this.now = now;
+    this.commands = emitted;
+    return this;
   }
 
   send(event: EngineEvent): this {
