@@ -179,13 +179,18 @@ export const startDrafts = pgTable(
 
 export const jobStatusEnum = pgEnum("job_status", ["pending", "done", "failed"]);
 
-/** Timers, escalations, service calls, notifications: taken with SKIP LOCKED. */
+/**
+ * Timers, escalations, service calls, e-mails: rows with a due time, taken
+ * with FOR UPDATE SKIP LOCKED by any number of workers. `ref` is what the
+ * job is about when something may cancel it (an engine timer's id).
+ */
 export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     instanceId: uuid("instance_id").references(() => instances.id),
     type: text("type").notNull(),
+    ref: text("ref"),
     payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
     status: jobStatusEnum("status").notNull().default("pending"),
     dueAt: ts("due_at").notNull().defaultNow(),
@@ -193,7 +198,31 @@ export const jobs = pgTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [index("jobs_due_idx").on(t.status, t.dueAt)],
+  (t) => [index("jobs_due_idx").on(t.status, t.dueAt), index("jobs_ref_idx").on(t.ref)],
+);
+
+/**
+ * In-app notifications (the portal's bell): one row per recipient, so
+ * reading one marks it read for that person only. Alerts to a group are
+ * expanded to its members when they are sent.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    instanceId: uuid("instance_id").references(() => instances.id),
+    taskId: uuid("task_id").references(() => tasks.id),
+    /** `alert` (a notify step), `reminder` or `escalation` (a late task). */
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    message: text("message").notNull().default(""),
+    createdAt: createdAt(),
+    readAt: ts("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
 );
 
 /** The protocol: every change to an instance, append-only. */
