@@ -58,7 +58,6 @@ export const problemCodes = [
   "form.unknown-currency",
   "escalation.without-due",
   "escalation.no-recipient",
-  "escalation.not-executable-yet",
   "service.invalid-url",
   "variable.type-conflict",
   "decision.unknown-variable",

@@ -25,7 +25,7 @@ const OPEN_END_CODES = new Set<ProblemCode>([
  * second branch can be the block's exit), or that only block publishing,
  * not saving a block. They stay visible as warnings.
  */
-const SOFTENED_CODES = new Set<ProblemCode>(["decision.single-outgoing", "parallel.mismatched", "step.not-executable-yet", "escalation.not-executable-yet"]);
+const SOFTENED_CODES = new Set<ProblemCode>(["decision.single-outgoing", "parallel.mismatched", "step.not-executable-yet"]);
 
 /**
  * Every problem of a block at once, with the same `Problem` shape (and

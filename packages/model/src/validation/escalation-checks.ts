@@ -9,9 +9,8 @@ const actionNouns = { remind: "reminder", notify: "alert", reassign: "reassignme
 /**
  * A task's escalation levels: they count from its due date, so they need
  * one; each waits an ISO 8601 duration; an alert or a reassignment needs
- * someone to go to. Levels can be designed and saved today, but the engine
- * does not carry them out yet, so publishing is refused while a step has
- * any (the runtime issue makes them run).
+ * someone to go to. The engine schedules them when the task is created and
+ * the runtime's job worker carries them out.
  */
 export function checkEscalations(ctx: CheckContext): void {
   for (const step of ctx.definition.steps) {
@@ -29,13 +28,6 @@ export function checkEscalations(ctx: CheckContext): void {
       });
     }
     levels.forEach((level, i) => checkLevel(ctx, step, level, i));
-    ctx.report({
-      stepId: step.id,
-      code: "escalation.not-executable-yet",
-      severity: "error",
-      message: `The escalation of ${name} can be designed and saved, but this Baton cannot carry escalations out yet, so the process cannot be published with it.`,
-      path: stepPath(ctx, step, "escalations"),
-    });
   }
 }
 
