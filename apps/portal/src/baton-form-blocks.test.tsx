@@ -1,6 +1,6 @@
 import { compileForm } from "@baton/forms";
 import { BatonForm } from "@baton/forms/react";
-import type { BatonFormHandle, Directory, FormData } from "@baton/forms/react";
+import type { BatonFormContext, BatonFormHandle, Directory, FormData } from "@baton/forms/react";
 import { formDefinitionSchema } from "@baton/model";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { createRef, useState } from "react";
@@ -17,7 +17,7 @@ const compile = (blocks: unknown[]) => compileForm(formDefinitionSchema.parse({ 
 
 type Harness = {
   variables?: Record<string, unknown>;
-  choices?: Record<string, { options?: Record<string, string> }>;
+  choices?: BatonFormContext["choices"];
   directory?: Directory;
   initial?: FormData;
   readonly?: boolean;
@@ -299,6 +299,34 @@ describe("other blocks", () => {
       choices: { benefits: { options: { lounge: "Airport lounge" } } },
     });
     expect(screen.getByRole("group", { name: "Benefits asked for" }).textContent).toContain("Airport lounge, other");
+  });
+
+  it("reads an earlier value as the field that wrote it: money in its currency, a table under its column labels", () => {
+    renderForm(
+      compile([
+        { id: "d1", type: "display", label: "Amount applied for", variable: "amount" },
+        { id: "d2", type: "display", label: "Existing loans", variable: "loans" },
+      ]),
+      {
+        variables: { amount: 45000, loans: [{ item: "City Bank", monthlyPayment: 310.5, kind: "car", note: "x" }] },
+        choices: {
+          amount: { label: "Amount", format: "currency", currency: "EUR" },
+          loans: {
+            label: "Loans",
+            columns: [
+              { key: "item", label: "Lender" },
+              { key: "kind", label: "Kind", options: { car: "Car loan" } },
+              { key: "monthlyPayment", label: "Monthly payment", format: "currency", currency: "EUR" },
+            ],
+          },
+        },
+      },
+    );
+    expect(screen.getByRole("group", { name: "Amount applied for" }).textContent).toMatch(/€45,000\.00/);
+    const loans = screen.getByRole("group", { name: "Existing loans" });
+    // Known columns in the table's order; a value no column names still shows, under its key.
+    expect(within(loans).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Lender", "Kind", "Monthly payment", "Note"]);
+    expect(within(loans).getAllByRole("cell").map((c) => c.textContent)).toEqual(["City Bank", "Car loan", "€310.50", "x"]);
   });
 
   it("multi-select: filters a long list, shows the choices as chips that can be removed", () => {

@@ -6,7 +6,7 @@ import { requireId } from "./ids.ts";
 import { instanceTitle, loadTaskSummaries } from "./task-views.ts";
 import { toIso } from "./time.ts";
 import { loadPackage } from "./package-cache.ts";
-import { formFields, type ProcessDefinition } from "@baton/model";
+import { formFields, type ColumnField, type Field, type ProcessDefinition } from "@baton/model";
 
 /**
  * An instance as its starter, an admin or a participant of it sees it:
@@ -49,19 +49,37 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
   };
 }
 
-/** Labels of the form fields whose keys name variables, with option labels,
- * so people read "DHL" where the data says "dhl". First form wins. */
-function fieldLabels(definition: ProcessDefinition): Record<string, { label: string; options?: Record<string, string> }> {
-  const out: Record<string, { label: string; options?: Record<string, string> }> = {};
+/**
+ * What people need to read an earlier field's value: its label, option
+ * labels ("DHL" where the data says "dhl"), how to show a number or date,
+ * and a table's columns. By the variable a field's key names; first form wins.
+ */
+export type FieldInfo = {
+  label: string;
+  options?: Record<string, string>;
+  format?: "currency" | "percent" | "date" | "dateTime";
+  currency?: string;
+  columns?: (FieldInfo & { key: string })[];
+};
+
+function fieldLabels(definition: ProcessDefinition): Record<string, FieldInfo> {
+  const out: Record<string, FieldInfo> = {};
   for (const step of definition.steps) {
     if (!("form" in step) || !step.form) continue;
     for (const field of formFields(step.form)) {
-      if (out[field.key]) continue;
-      const options = "options" in field && Array.isArray(field.options) ? (field.options as { value: string; label: string }[]) : undefined;
-      out[field.key] = options ? { label: field.label, options: Object.fromEntries(options.map((o) => [o.value, o.label])) } : { label: field.label };
+      if (!out[field.key]) out[field.key] = fieldInfo(field);
     }
   }
   return out;
+}
+
+function fieldInfo(field: Field | ColumnField): FieldInfo {
+  const info: FieldInfo = { label: field.label };
+  if ("options" in field && Array.isArray(field.options)) info.options = Object.fromEntries(field.options.map((o) => [o.value, o.label]));
+  if (field.type === "currency") Object.assign(info, { format: "currency", currency: field.currency });
+  if (field.type === "percent" || field.type === "date" || field.type === "dateTime") info.format = field.type;
+  if (field.type === "table") info.columns = field.columns.map((column) => ({ key: column.key, ...fieldInfo(column) }));
+  return info;
 }
 
 /** Instances the actor started, newest first. */

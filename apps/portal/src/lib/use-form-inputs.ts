@@ -1,5 +1,5 @@
 import { formNeeds } from "@baton/forms/react";
-import type { Directory } from "@baton/forms/react";
+import type { BatonFormContext, Directory } from "@baton/forms/react";
 import type { CompiledForm } from "@baton/model";
 import { useQuery } from "@tanstack/react-query";
 import { trpc } from "./trpc.ts";
@@ -9,8 +9,8 @@ export const instanceKey = (instanceId: string) => ["portal", "instance", instan
 
 export type FormInputs = {
   variables: Readonly<Record<string, unknown>> | undefined;
-  /** Option labels of the instance's earlier choices, by variable. */
-  choices: Readonly<Record<string, { options?: Record<string, string> }>> | undefined;
+  /** What is known about the fields that wrote the instance's variables (option labels, formats, table columns). */
+  choices: BatonFormContext["choices"] | undefined;
   directory: Directory | undefined;
   /** Still loading something the form needs to show the right fields. */
   loading: boolean;

@@ -135,7 +135,7 @@ export function StartForm({ process, draft, onStarted, onReload, onDiscarded }: 
             {failure}
           </p>
         ) : null}
-        <div className="form-actions form-actions--sticky">
+        <div className="form-actions">
           {/* With a form, a real submit button of it: Enter in a field starts, as on any web form. */}
           <button
             type={process.startForm ? "submit" : "button"}

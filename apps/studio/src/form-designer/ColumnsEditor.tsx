@@ -2,10 +2,11 @@ import { columnFieldTypes, type ColumnField, type Field } from "@baton/model";
 import { Plus, Trash2 } from "lucide-react";
 import { fieldTypeLabel } from "../properties/describe-step.ts";
 import { CheckboxField } from "../properties/editors/CheckboxField.tsx";
-import { changeTypeTo, keyFromLabel } from "../properties/editors/field-changes.ts";
+import { changeTypeTo } from "../properties/editors/field-changes.ts";
 import { OptionsEditor } from "../properties/editors/OptionsEditor.tsx";
 import { SelectField } from "../properties/editors/SelectField.tsx";
 import { TextField } from "../properties/editors/TextField.tsx";
+import { relabelColumn } from "./column-changes.ts";
 import { NumberField } from "./NumberField.tsx";
 
 type TableField = Extract<Field, { type: "table" }>;
@@ -58,7 +59,7 @@ export function ColumnsEditor({ field, readOnly, update }: Props) {
                 value={column.label}
                 readOnly={readOnly}
                 validate={(t) => (t.trim() ? null : "A column needs a label.")}
-                onCommit={(label) => change(index, /^column\d+$/.test(column.key) ? { label: label.trim(), key: keyFromLabel(label) } : { label: label.trim() })}
+                onCommit={(label) => change(index, relabelColumn(field.columns, index, label))}
               />
               <TextField
                 label="Key"

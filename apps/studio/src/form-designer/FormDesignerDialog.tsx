@@ -118,7 +118,7 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
         <FieldPalette onAdd={(type) => add(type)} disabled={readOnly} />
         <section className="fd-canvas" aria-label="The form">
           <div className="fd-toolbar">
-            <span className="muted">{countFields(form.blocks)} fields · drag blocks here, or press one on the left</span>
+            <span className="muted">{fieldCount(countFields(form.blocks))} · drag blocks here, or press one on the left</span>
             {actions && (
               <span className="fd-toolbar-tools">
                 <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" onClick={actions.undo}>
@@ -186,6 +186,8 @@ export default function FormDesignerDialog({ stepId, stepName, form: given, onCl
     </Dialog>
   );
 }
+
+const fieldCount = (n: number) => (n === 1 ? "1 field" : `${n} fields`);
 
 function countFields(blocks: FormBlock[]): number {
   let n = 0;

@@ -15,16 +15,30 @@ export type Directory = {
 };
 
 /**
+ * What the process knows about the field that wrote a variable
+ * (`portal.instance`'s `fields`), so a display of its value reads "Gold",
+ * not "gold", "€45,000.00", not "45000", and a table's rows under their
+ * column labels.
+ */
+export type EarlierField = {
+  label?: string;
+  options?: Record<string, string>;
+  format?: string;
+  currency?: string;
+  columns?: (EarlierField & { key: string })[];
+};
+
+/**
  * What BatonForm hands every template and widget through rjsf's
- * `formContext`: the instance's variables and the labels of earlier
- * choices (for displays of earlier values), the directory (for user and
- * group pickers) and the file service (for attachment fields).
+ * `formContext`: the instance's variables and what is known about the
+ * fields that wrote them (for displays of earlier values), the directory
+ * (for user and group pickers) and the file service (for attachment fields).
  */
 export type BatonFormContext = {
   variables: Readonly<Record<string, unknown>>;
   directory: Directory;
-  /** Option labels of earlier choices by variable (`portal.instance`'s `fields`), so a display reads "Gold", not "gold". */
-  choices: Readonly<Record<string, { options?: Record<string, string> }>>;
+  /** The earlier fields by variable; named for what it first held, the labels of earlier choices. */
+  choices: Readonly<Record<string, EarlierField>>;
   /** Uploads and downloads for attachment fields; without it, files can be shown but not added. */
   attachments?: AttachmentService;
 };

@@ -68,7 +68,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
                 id={`${ROOT_ID}__display_${item.id}`}
                 item={item}
                 value={variableAt(variables, item.variable)}
-                options={choices[item.variable]?.options}
+                field={choices[item.variable]}
                 fileHref={attachments ? (file) => attachments.href(file) : undefined}
               />
             );
