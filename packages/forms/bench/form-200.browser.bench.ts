@@ -6,8 +6,14 @@
  *   page loads;
  * - keystroke → paint: typing ~30 characters into a text field in the
  *   middle of the form (section 10), each from the key event's timestamp to
- *   the next painted frame; median and p95.
- * Aims: render < 200 ms, keystroke < 16 ms.
+ *   the end of the next frame (a user-blocking task queued from that frame's
+ *   requestAnimationFrame); median and p95;
+ * - keystroke → next task: the same keys until a plain task queued from that
+ *   requestAnimationFrame ran. This waits also for the browser's own tasks
+ *   queued before it: after each keystroke Chrome's autofill scans a form
+ *   this large (200+ controls, several ms), after the frame but before the
+ *   next key. Before the paint probe above existed, this was "keystroke → paint".
+ * Aims: render < 200 ms, keystroke → paint < 16 ms.
  *
  *   pnpm --filter @baton/forms bench        (with the Node bench)
  *   BENCH_PROFILE=/tmp/prof pnpm --filter @baton/forms bench:browser
@@ -17,6 +23,9 @@
  * package's, Chromium the system one (CHROMIUM_PATH or /usr/bin/chromium).
  * With BENCH_PROFILE=<folder>, CPU profiles of a mount and of the typing are
  * written there, and the functions with the most self time are printed.
+ * With BENCH_TRACE=<file>, a Chrome trace of the typing is written there
+ * (open it in chrome://tracing or Perfetto; `toplevel` names the source of
+ * each task, e.g. autofill's `form_submission_tracker.cc`).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -106,31 +115,39 @@ async function main() {
     await field.fill("");
     await page.evaluate(`(() => {
       window.keys_ = [];
+      window.tasks_ = [];
       document.addEventListener("keydown", (e) => {
         const start = e.timeStamp;
-        window.bench.afterNextPaint().then((end) => window.keys_.push(end - start));
+        window.bench.afterNextFrame().then((end) => window.keys_.push(end - start));
+        window.bench.afterNextPaint().then((end) => window.tasks_.push(end - start));
       }, true);
     })()`);
     const typing = await startProfile(page);
+    const trace = process.env.BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "cc"] });
     for (let i = 0; i < KEYS; i++) {
       await page.keyboard.press(TEXT[i % TEXT.length]!);
-      await page.waitForFunction(`window.keys_.length === ${i + 1}`, undefined, { polling: "raf" });
+      await page.waitForFunction(`window.tasks_.length === ${i + 1} && window.keys_.length === ${i + 1}`, undefined, { polling: "raf" });
       await page.waitForTimeout(30);
     }
+    if (trace) await browser.stopTracing();
     await typing.save("typing");
     const keys = (await page.evaluate("window.keys_")) as number[];
+    const tasks = (await page.evaluate("window.tasks_")) as number[];
     const typed = await field.inputValue();
     if (typed !== TEXT.slice(0, KEYS)) throw new Error(`Typed "${typed}", expected "${TEXT.slice(0, KEYS)}"`);
 
     const verdict = (x: number, aim: number) => (x < aim ? `< ${aim} ms  OK` : `< ${aim} ms  ABOVE AIM`);
     const r = { median: median(renders), p95: p95(renders), runs: renders.length, aim: AIM_RENDER };
     const k = { median: median(keys), p95: p95(keys), max: Math.max(...keys), keys: keys.length, aim: AIM_KEY };
+    const t = { median: median(tasks), p95: p95(tasks), max: Math.max(...tasks), keys: tasks.length };
     console.log(`BatonForm in Chromium: ${fieldCount} fields, ${controls} controls drawn`);
     console.table([
       { measure: `render: mount → first paint (${r.runs} loads)`, "median ms": +r.median.toFixed(1), "p95 ms": +r.p95.toFixed(1), aim: verdict(r.median, AIM_RENDER) },
       { measure: `keystroke → paint (${k.keys} keys, f102)`, "median ms": +k.median.toFixed(1), "p95 ms": +k.p95.toFixed(1), aim: verdict(k.p95, AIM_KEY) },
+      { measure: `keystroke → next task (${t.keys} keys)`, "median ms": +t.median.toFixed(1), "p95 ms": +t.p95.toFixed(1), aim: "" },
     ]);
-    console.log(`BENCH_JSON ${JSON.stringify({ bench: "forms-browser-200", fields: fieldCount, controls, renderMs: { ...r, all: renders }, keystrokeMs: { ...k, all: keys } })}`);
+    console.log(`BENCH_JSON ${JSON.stringify({ bench: "forms-browser-200", fields: fieldCount, controls, renderMs: { ...r, all: renders }, keystrokeMs: { ...k, all: keys }, keystrokeToNextTaskMs: { ...t, all: tasks } })}`);
   } finally {
     await browser.close();
     site.close();

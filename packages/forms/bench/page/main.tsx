@@ -44,6 +44,19 @@ export function afterNextPaint(): Promise<number> {
   );
 }
 
+/**
+ * When the next frame is out: a user-blocking task queued from
+ * requestAnimationFrame runs right after the frame's rendering, ahead of
+ * tasks the browser queued before it, which a plain task (above) waits for.
+ */
+export function afterNextFrame(): Promise<number> {
+  const { scheduler } = globalThis as { scheduler?: { postTask: (task: () => void, options: { priority: "user-blocking" }) => unknown } };
+  if (!scheduler) return afterNextPaint();
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => void scheduler.postTask(() => resolve(performance.now()), { priority: "user-blocking" })),
+  );
+}
+
 let root: Root | null = null;
 const container = document.getElementById("root")!;
 /** Controls drawn (React commits the whole form at once, so any control means all of them). */
@@ -51,13 +64,14 @@ const fieldRows = () => container.querySelectorAll("input, select, textarea").le
 
 declare global {
   interface Window {
-    bench: { mount: () => Promise<{ ms: number; controls: number }>; unmount: () => void; afterNextPaint: typeof afterNextPaint; fieldCount: number };
+    bench: { mount: () => Promise<{ ms: number; controls: number }>; unmount: () => void; afterNextPaint: typeof afterNextPaint; afterNextFrame: typeof afterNextFrame; fieldCount: number };
   }
 }
 
 window.bench = {
   fieldCount,
   afterNextPaint,
+  afterNextFrame,
   async mount() {
     root?.unmount();
     container.textContent = "";

@@ -1,11 +1,13 @@
 import Form from "@rjsf/core";
 import type { IChangeEvent } from "@rjsf/core";
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
-import { useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
 import { ROOT_ID } from "./error-schema.ts";
 import type { BatonFormContext, Directory } from "./form-context.ts";
+import { feedFor, initialFeed, reported, takeQueued } from "./form-feed.ts";
 import { friendlyErrors } from "./friendly-errors.ts";
+import { StableObjectField } from "./StableObjectField.tsx";
 import { batonTemplates, batonWidgets } from "./theme.ts";
 import { useFormRules } from "./use-form-rules.ts";
 import { batonValidator } from "./validator.ts";
@@ -50,6 +52,7 @@ export type BatonFormProps = {
   choices?: BatonFormContext["choices"];
 };
 
+const FIELDS = { ObjectField: StableObjectField };
 const NO_VARIABLES: Readonly<Record<string, unknown>> = {};
 const NO_DIRECTORY: Directory = { users: [], groups: [] };
 const NO_CHOICES: BatonFormContext["choices"] = {};
@@ -60,6 +63,8 @@ const NO_CHOICES: BatonFormContext["choices"] = {};
  * shows an error), with the submit button left to the page. The form's
  * rules (visible-if, required-if, options from a variable) apply live,
  * through the same module the server validates with (`useFormRules`).
+ * rjsf keeps what is typed; it is handed new data only when the page or the
+ * rules change it (`form-feed.ts`), so a keystroke is derived once, not twice.
  */
 export function BatonForm(props: BatonFormProps) {
   const { onChange, onSubmit, onError, extraErrors, disabled, readonly } = props;
@@ -84,6 +89,16 @@ export function BatonForm(props: BatonFormProps) {
     (errors: RJSFValidationError[]) => friendlyErrors(errors, schema, dataRef.current),
     [schema],
   );
+  const className = `bf-form${props.className ? ` ${props.className}` : ""}`;
+  // rjsf compares these between renders (deeply, functions aside) and re-derives its state from
+  // `formData` when one changed; `feedFor` keeps `formData` right for that (see form-feed.ts).
+  const rjsfProps = [schema, uiSchema, formContext, extraErrors, disabled, readonly, props.id, className];
+  const [feed, setFeed] = useState(() => initialFeed(formData, rjsfProps));
+  const fed = feedFor(feed, formData, rjsfProps);
+  if (fed !== feed) setFeed(fed);
+  useLayoutEffect(() => {
+    if (fed.queued) setFeed(takeQueued);
+  }, [fed]);
 
   useImperativeHandle(
     props.formRef,
@@ -104,14 +119,15 @@ export function BatonForm(props: BatonFormProps) {
     <Form<FormData>
       ref={inner}
       id={props.id}
-      className={`bf-form${props.className ? ` ${props.className}` : ""}`}
+      className={className}
       schema={schema as RJSFSchema}
       uiSchema={uiSchema as UiSchema<FormData> | undefined}
-      formData={formData}
+      formData={fed.given}
       formContext={formContext}
       validator={batonValidator}
       templates={batonTemplates}
       widgets={batonWidgets}
+      fields={FIELDS}
       idPrefix={ROOT_ID}
       transformErrors={transformErrors}
       extraErrors={extraErrors as ErrorSchema<FormData> | undefined}
@@ -125,7 +141,9 @@ export function BatonForm(props: BatonFormProps) {
       focusOnFirstError
       showErrorList="top"
       onChange={(e: IChangeEvent<FormData>, fieldId?: string) => {
-        const next = rules.next(e.formData ?? {});
+        const reportedData = e.formData ?? {};
+        setFeed((f) => reported(f, reportedData));
+        const next = rules.next(reportedData);
         setTyped({ from: props.formData, data: next });
         onChange?.(next, fieldId);
       }}

@@ -30,26 +30,38 @@ export type FormRulesState = {
 export function useFormRules(compiled: CompiledForm, formData: Data, variables: Readonly<Record<string, unknown>>): FormRulesState {
   const rules = useMemo(() => formRules(compiled.schema), [compiled.schema]);
   const views = useMemo(() => new Map<string, CompiledForm>(), [compiled]);
+  const layout = useMemo(() => formLayout(compiled.uiSchema), [compiled.uiSchema]);
   // Answers of hidden fields, by key; starts with those in the data the page loaded.
   const stash = useRef<Data | null>(null);
-  if (rules.length === 0) return { view: compiled, data: formData, next: (data) => data };
-
-  stash.current ??= hiddenValues(resolveFormRules(rules, formData, variables), formData);
-  const resolution = resolveFormRules(rules, { ...stash.current, ...formData }, variables);
-  const key = viewKey(resolution, formLayout(compiled.uiSchema));
-  const view = views.get(key) ?? formView(compiled, resolution);
-  if (views.size > 50) views.clear();
-  views.set(key, view);
-  return {
-    view,
-    data: resolution.data,
-    next: (data) => {
-      const candidate = { ...stash.current, ...data };
-      const after = resolveFormRules(rules, candidate, variables);
-      stash.current = hiddenValues(after, candidate);
-      return after.data;
-    },
-  };
+  // What `next` resolved last: the page handing that data back needs no second resolution.
+  const resolved = useRef<{ data: Data; resolution: RuleResolution; rules: typeof rules; variables: typeof variables } | null>(null);
+  // Per data object: a render that hands the same data again resolves nothing again.
+  return useMemo(() => {
+    if (rules.length === 0) return { view: compiled, data: formData, next: (data: Data) => data };
+    const last = resolved.current;
+    let resolution: RuleResolution;
+    if (last && last.data === formData && last.rules === rules && last.variables === variables) {
+      resolution = last.resolution;
+    } else {
+      stash.current ??= hiddenValues(resolveFormRules(rules, formData, variables), formData);
+      resolution = resolveFormRules(rules, { ...stash.current, ...formData }, variables);
+    }
+    const key = viewKey(resolution, layout);
+    const view = views.get(key) ?? formView(compiled, resolution);
+    if (views.size > 50) views.clear();
+    views.set(key, view);
+    return {
+      view,
+      data: resolution.data,
+      next: (data: Data) => {
+        const candidate = { ...stash.current, ...data };
+        const after = resolveFormRules(rules, candidate, variables);
+        stash.current = hiddenValues(after, candidate);
+        resolved.current = { data: after.data, resolution: after, rules, variables };
+        return after.data;
+      },
+    };
+  }, [rules, views, layout, compiled, formData, variables]);
 }
 
 function hiddenValues(resolution: RuleResolution, data: Data): Data {
