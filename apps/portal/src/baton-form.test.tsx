@@ -82,6 +82,14 @@ describe("BatonForm", () => {
     for (const call of onChange.mock.calls) expect(call[0]).not.toHaveProperty("product");
   });
 
+  it("starts a required yes/no unanswered, so neither Yes nor No is chosen for the participant", () => {
+    const onChange = vi.fn();
+    renderForm({ onChange });
+    const yesNo = screen.getByRole("group", { name: /Call back\?/ });
+    expect(within(yesNo).getAllByRole("radio").map((r) => (r as HTMLInputElement).checked)).toEqual([false, false]);
+    for (const call of onChange.mock.calls) expect(call[0]).not.toHaveProperty("callBack");
+  });
+
   it("groups sections under a legend and renders Yes/No as a labelled radio pair", () => {
     renderForm();
     const section = screen.getByRole("group", { name: "Interest" });

@@ -10,6 +10,7 @@ import { DraftConflictNotice } from "../autosave/DraftConflictNotice.tsx";
 import { SaveStatus } from "../autosave/SaveStatus.tsx";
 import { useAutosave } from "../autosave/use-autosave.ts";
 import { SkeletonRows, Spinner } from "../components/Loading.tsx";
+import { useAttachmentService } from "../lib/attachment-service.ts";
 import type { StartDraft, Startable, StartResult } from "../lib/api-types.ts";
 import { batonError, userMessage } from "../lib/baton-error.ts";
 import { formatDateTime } from "../lib/format-date.ts";
@@ -43,6 +44,7 @@ export function StartForm({ process, draft, onStarted, onReload, onDiscarded }: 
   const inputs = useFormInputs(process.startForm, null);
   usePageTitle(process.name);
   const processKey = process.processKey;
+  const attachments = useAttachmentService({ processKey });
 
   const autosave = useAutosave<FormData>({
     enabled: process.startForm !== null,
@@ -126,6 +128,7 @@ export function StartForm({ process, draft, onStarted, onReload, onDiscarded }: 
             extraErrors={server.extraErrors}
             disabled={start.isPending}
             directory={inputs.directory}
+            attachments={attachments}
           />
         ) : (
           <p className="muted">No information is needed to start this process.</p>

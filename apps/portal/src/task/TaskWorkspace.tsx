@@ -11,6 +11,7 @@ import { SaveStatus } from "../autosave/SaveStatus.tsx";
 import { useAutosave } from "../autosave/use-autosave.ts";
 import { SkeletonRows, Spinner } from "../components/Loading.tsx";
 import { useToast } from "../components/Toasts.tsx";
+import { useAttachmentService } from "../lib/attachment-service.ts";
 import type { TaskDetail } from "../lib/api-types.ts";
 import { batonError, userMessage } from "../lib/baton-error.ts";
 import { formatDateTime } from "../lib/format-date.ts";
@@ -35,6 +36,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
   const [failure, setFailure] = useState<string | null>(null);
   const editable = task.canComplete;
   const inputs = useFormInputs(form, task.instanceId);
+  const attachments = useAttachmentService({ taskId: task.id });
   usePageTitle(task.name);
 
   const autosave = useAutosave<FormData>({
@@ -151,6 +153,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
             variables={inputs.variables}
             choices={inputs.choices}
             directory={inputs.directory}
+            attachments={attachments}
           />
         )}
       </div>

@@ -3,12 +3,13 @@ import type { IChangeEvent } from "@rjsf/core";
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
 import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
+import { isFileListSchema } from "../attachment-files.ts";
 import { ROOT_ID } from "./error-schema.ts";
-import type { BatonFormContext, Directory } from "./form-context.ts";
+import type { AttachmentService, BatonFormContext, Directory } from "./form-context.ts";
 import { feedFor, initialFeed, reported, takeQueued } from "./form-feed.ts";
 import { friendlyErrors } from "./friendly-errors.ts";
 import { StableObjectField } from "./StableObjectField.tsx";
-import { batonTemplates, batonWidgets } from "./theme.ts";
+import { batonFields, batonTemplates, batonWidgets } from "./theme.ts";
 import { useFormRules } from "./use-form-rules.ts";
 import { batonValidator } from "./validator.ts";
 import "./baton-form.css";
@@ -50,9 +51,20 @@ export type BatonFormProps = {
   directory?: Directory;
   /** Option labels of earlier choices by variable, for displays of earlier values. */
   choices?: BatonFormContext["choices"];
+  /** Uploads and downloads for attachment fields (the portal's); without it, files show but cannot be added. */
+  attachments?: AttachmentService;
 };
 
-const FIELDS = { ObjectField: StableObjectField };
+const DEFAULT_FORM_STATE = {
+  constAsDefaults: "never",
+  // A required yes/no starts unanswered: rjsf would otherwise set it to false,
+  // so "No" looked chosen and the required check passed with no answer.
+  requiredBooleanDefault: "skip",
+  // A required attachment field starts with no file, not a blank one (tables still get their minimum rows).
+  arrayMinItems: { populate: "all", computeSkipPopulate: (_validator: unknown, schema: unknown) => isFileListSchema(schema) },
+} as const;
+
+const FIELDS = { ...batonFields, ObjectField: StableObjectField };
 const NO_VARIABLES: Readonly<Record<string, unknown>> = {};
 const NO_DIRECTORY: Directory = { users: [], groups: [] };
 const NO_CHOICES: BatonFormContext["choices"] = {};
@@ -80,7 +92,11 @@ export function BatonForm(props: BatonFormProps) {
   const { schema, uiSchema } = rules.view;
   const formData = rules.data;
   const choices = props.choices ?? NO_CHOICES;
-  const formContext = useMemo<BatonFormContext>(() => ({ variables, directory, choices }), [variables, directory, choices]);
+  const attachments = props.attachments;
+  const formContext = useMemo<BatonFormContext>(
+    () => ({ variables, directory, choices, ...(attachments ? { attachments } : {}) }),
+    [variables, directory, choices, attachments],
+  );
   const inner = useRef<Form<FormData>>(null);
   // What the last validation ran on, for messages that depend on the value ("" of a required field).
   const dataRef = useRef(formData);
@@ -137,7 +153,7 @@ export function BatonForm(props: BatonFormProps) {
       // A choice (oneOf of consts) must start empty: rjsf would otherwise
       // pre-fill the first option, and a participant could submit a decision
       // they never made.
-      experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
+      experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
       focusOnFirstError
       showErrorList="top"
       onChange={(e: IChangeEvent<FormData>, fieldId?: string) => {
