@@ -15,6 +15,9 @@ export type Env = {
   studioDist: string;
   portalDist: string;
   secureCookies: boolean;
+  /** Job worker: jobs taken per poll, and the pause when none was due. */
+  workerBatch: number;
+  workerPollMs: number;
 };
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -33,7 +36,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     studioDist: resolve(repoRoot, "apps/studio/dist"),
     portalDist: resolve(repoRoot, "apps/portal/dist"),
     secureCookies: source.BATON_SECURE_COOKIES === "true",
+    workerBatch: positiveInt(source, "BATON_WORKER_BATCH", 20),
+    workerPollMs: positiveInt(source, "BATON_WORKER_POLL_MS", 1000),
   };
+}
+
+function positiveInt(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = source[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of 1 or more, not "${text}".`);
+  return value;
 }
 
 /** Resolves a path the user typed, relative to where they typed it. */

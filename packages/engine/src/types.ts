@@ -18,7 +18,7 @@ export type Token = {
 export type Incident = {
   id: string;
   stepId: string;
-  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported";
+  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed";
   message: string;
   at: string;
   /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent

@@ -1,15 +1,24 @@
-import { inArray } from "drizzle-orm";
-import { auditEvents, groups, tasks, users, type Database } from "@baton/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditEvents, groups, jobs, tasks, users, type Database } from "@baton/db";
 import type { EngineCommand, Incident, InstanceState } from "@baton/engine";
+import { applyEscalation } from "./apply-escalation.ts";
+import { sendNotification } from "./notifications.ts";
 
 /**
  * Carries out the engine's commands inside the caller's transaction: tasks
- * become rows, decisions and variable changes become audit events. Returns
- * the new task ids and the state, which may gain an incident when a command
- * names a user or group Baton does not know (the task is then created
- * unassigned, so no work is lost, and an admin can see why).
+ * become rows, timers become jobs (and cancelled timers lose theirs),
+ * alerts become notifications, escalations remind, alert or move the task,
+ * and decisions and variable changes become audit events. Returns the new
+ * task ids and the state, which may gain an incident when a command names
+ * a user or group Baton does not know (the task is then created
+ * unassigned, the alert goes to whoever is known, so no work is lost, and
+ * an admin can see why). `actorId` is null for what the system does by
+ * itself (a timer firing).
  */
-export type ApplyContext = { instanceId: string; actorId: string; now: string; newId: () => string };
+export type ApplyContext = { instanceId: string; actorId: string | null; now: string; newId: () => string };
+
+/** Writes an audit event; shared by the command appliers. */
+export type Audit = (type: string, data: Record<string, unknown>, taskId?: string) => Promise<unknown>;
 
 export async function applyCommands(
   tx: Database,
@@ -19,8 +28,14 @@ export async function applyCommands(
 ): Promise<{ state: InstanceState; createdTaskIds: string[] }> {
   const createdTaskIds: string[] = [];
   let next = state;
-  const audit = (type: string, data: Record<string, unknown>, taskId?: string) =>
+  const audit: Audit = (type, data, taskId) =>
     tx.insert(auditEvents).values({ instanceId: ctx.instanceId, taskId, actorId: ctx.actorId, type, data, at: ctx.now });
+  /** An incident that stops no token: something could not be done as designed, visibly. */
+  const note = async (stepId: string, message: string, taskId?: string) => {
+    const incident: Incident = { id: ctx.newId(), stepId, code: "assignment.error", message, at: ctx.now };
+    next = { ...next, status: "incident", incidents: [...next.incidents, incident] };
+    await audit("incident.raised", incident, taskId);
+  };
 
   const usernames = commands.flatMap((c) => (c.type === "createTask" && c.assignee ? [c.assignee] : []));
   const groupKeys = commands.flatMap((c) => (c.type === "createTask" && c.candidateGroup ? [c.candidateGroup] : []));
@@ -61,17 +76,7 @@ export async function applyCommands(
             : command.candidateGroup && !candidateGroupId
               ? `group "${command.candidateGroup}"`
               : null;
-        if (missing) {
-          const incident: Incident = {
-            id: ctx.newId(),
-            stepId: command.stepId,
-            code: "assignment.error",
-            message: `Task "${command.name}" is assigned to ${missing}, who does not exist in Baton; it was created unassigned.`,
-            at: ctx.now,
-          };
-          next = { ...next, status: "incident", incidents: [...next.incidents, incident] };
-          await audit("incident.raised", incident, row!.id);
-        }
+        if (missing) await note(command.stepId, `Task "${command.name}" is assigned to ${missing}, who does not exist in Baton; it was created unassigned.`, row!.id);
         break;
       }
       case "decisionTaken":
@@ -85,6 +90,27 @@ export async function applyCommands(
         break;
       case "endInstance":
         await audit("instance.completed", {});
+        break;
+      case "scheduleTimer":
+        await tx.insert(jobs).values({
+          instanceId: ctx.instanceId,
+          type: "timer",
+          ref: command.timer.id,
+          payload: { stepId: command.timer.stepId, purpose: command.timer.purpose },
+          dueAt: command.timer.dueAt,
+        });
+        break;
+      case "cancelTimer":
+        await tx.delete(jobs).where(and(eq(jobs.type, "timer"), eq(jobs.ref, command.timerId), eq(jobs.status, "pending")));
+        break;
+      case "notify": {
+        const sent = await sendNotification(tx, { users: command.users, groups: command.groups, instanceId: ctx.instanceId, kind: "alert", subject: command.subject, message: command.message, at: ctx.now });
+        await audit("notification.sent", { stepId: command.stepId, subject: command.subject, recipients: sent.recipients });
+        if (sent.unknown.length) await note(command.stepId, `The alert "${command.subject}" could not reach ${sent.unknown.join(", ")}: not in Baton.`);
+        break;
+      }
+      case "escalateTask":
+        await applyEscalation(tx, ctx, command, audit, note);
         break;
     }
   }

@@ -1,31 +1,42 @@
 import { DEMO_USERS, isEmptyDatabase, seedDemo, type SeedReport } from "@baton/runtime";
 import { openMigratedDatabase } from "../../database.ts";
 import { buildHttpServer } from "../../http-server.ts";
+import { startServerWorker } from "../../job-worker.ts";
 import { type Command, stringOption } from "../command.ts";
 import { table, UsageError } from "../output.ts";
 
 export const serveCommand: Command = {
   name: "serve",
-  usage: "serve [--port N] [--host H]",
-  summary: "Start the server: API, studio and portal (seeds demo data into an empty database).",
+  usage: "serve [--port N] [--host H] [--worker-only | --no-worker]",
+  summary: "Start the server: API, studio, portal and the job worker (seeds demo data into an empty database).",
   valueOptions: ["port", "host"],
+  flagOptions: ["worker-only", "no-worker"],
   ownsDatabase: true,
   run: async (ctx) => {
     const portText = stringOption(ctx, "port");
     const port = portText === undefined ? ctx.env.port : Number.parseInt(portText, 10);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${portText}".`);
     const host = stringOption(ctx, "host") ?? ctx.env.host;
+    const workerOnly = ctx.options["worker-only"] === true;
+    if (workerOnly && ctx.options["no-worker"] === true) throw new UsageError("--worker-only and --no-worker exclude each other.");
     const handle = await openMigratedDatabase(ctx.env);
     const seeded: SeedReport | null = (await isEmptyDatabase(handle.db)) ? await seedDemo(handle.db, ctx.env.templatesDir) : null;
     const app = await buildHttpServer(handle.db, ctx.env);
+    const worker = ctx.options["no-worker"] === true ? null : startServerWorker(handle.db, ctx.env, app.log);
+    // Graceful: the job in hand finishes, requests in flight are answered, then the database closes.
     const stop = async (signal: string) => {
       app.log.info(`${signal}: stopping`);
+      await worker?.stop();
       await app.close();
       await handle.close();
       process.exit(0);
     };
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
+    if (workerOnly) {
+      process.stdout.write(`Baton job worker is running on ${handle.kind === "pglite" ? `embedded PGlite in ${handle.location}` : `PostgreSQL at ${handle.location}`} (no HTTP). Press Ctrl+C to stop.\n`);
+      await new Promise(() => {});
+    }
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;

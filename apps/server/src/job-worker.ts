@@ -1,0 +1,18 @@
+import type { Database } from "@baton/db";
+import { jobHandlers, raiseJobIncident, startJobWorker, type JobWorker } from "@baton/runtime";
+import type { Env } from "./env.ts";
+
+/**
+ * The server's job worker: timers, escalations, e-mails. Every `baton serve`
+ * runs one (unless `--no-worker`); any number of processes may share one
+ * PostgreSQL, each taking different jobs.
+ */
+export function startServerWorker(db: Database, env: Env, log: { error: (obj: object, msg: string) => void }): JobWorker {
+  return startJobWorker(db, {
+    handlers: jobHandlers(),
+    batchSize: env.workerBatch,
+    pollMs: env.workerPollMs,
+    onFailed: raiseJobIncident,
+    onError: (error) => log.error({ err: error }, "job worker: polling failed; trying again"),
+  });
+}

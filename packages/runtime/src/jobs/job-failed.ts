@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { auditEvents, instances, type Database } from "@baton/db";
+import type { Incident, InstanceState } from "@baton/engine";
+import type { JobRow } from "./job-handler.ts";
+
+/**
+ * A job gave up (its last attempt failed, or it can never work): the
+ * instance it belongs to gets an open incident saying which job and why,
+ * so an admin sees it with the instance. Runs in the transaction that
+ * marks the job failed.
+ */
+export async function raiseJobIncident(tx: Database, job: JobRow, error: string): Promise<void> {
+  if (!job.instanceId) return;
+  const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, job.instanceId)).for("update");
+  if (!instance) return;
+  const state = instance.state as InstanceState;
+  const stepId = typeof (job.payload as { stepId?: unknown }).stepId === "string" ? (job.payload as { stepId: string }).stepId : "";
+  const incident: Incident = {
+    id: randomUUID(),
+    stepId,
+    code: "job.failed",
+    message: `The ${job.type} job ${job.id} failed after ${job.attempts + 1} attempt${job.attempts === 0 ? "" : "s"}: ${error}`,
+    at: new Date().toISOString(),
+  };
+  const next: InstanceState = { ...state, status: state.status === "completed" ? state.status : "incident", incidents: [...state.incidents, incident] };
+  await tx.update(instances).set({ state: next, status: next.status }).where(eq(instances.id, job.instanceId));
+  await tx.insert(auditEvents).values({ instanceId: job.instanceId, type: "incident.raised", data: incident, at: incident.at });
+}

@@ -1,0 +1,146 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { jobs, type Database } from "@baton/db";
+import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
+
+/**
+ * The job worker: timers, escalations and e-mails are rows in `jobs` with a
+ * due time. Lifecycle of one poll:
+ *  1. up to `batchSize` times: open a transaction, take the oldest due
+ *     pending job with FOR UPDATE SKIP LOCKED (another worker, in this
+ *     process or another, skips it), run its handler in that transaction,
+ *     mark it done, commit. Effect and "done" commit together: exactly once.
+ *  2. a handler that throws rolls its transaction back; in a new one the
+ *     attempt is counted and the job is due again after a backoff
+ *     (`retryDelayMs`, doubling), until `maxAttempts`, when it is `failed`
+ *     and stays for an admin to see (the `onFailed` hook raises it).
+ *  3. when nothing was due, sleep `pollMs` and poll again.
+ * A worker killed mid-job loses nothing: its transaction dies with its
+ * connection, the row lock is released and another worker takes the job.
+ * `stop()` finishes the job in hand and resolves when the loop has ended.
+ */
+export type WorkerOptions = {
+  handlers: Readonly<Record<string, JobHandler>>;
+  batchSize?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  now?: () => Date;
+  /** A job gave up (failed for good): make it visible. Runs in its own transaction. */
+  onFailed?: (tx: Database, job: JobRow, error: string) => Promise<void>;
+  /** Something went wrong outside any job (the database was unreachable): log it. */
+  onError?: (error: unknown) => void;
+};
+
+export type JobWorker = { stop(): Promise<void>; readonly running: boolean };
+
+export const WORKER_DEFAULTS = { batchSize: 20, pollMs: 1000, maxAttempts: 5, retryDelayMs: 5000 } as const;
+
+export function startJobWorker(db: Database, options: WorkerOptions): JobWorker {
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const pollMs = options.pollMs ?? WORKER_DEFAULTS.pollMs;
+  const loop = (async () => {
+    while (!stopping) {
+      let done = 0;
+      try {
+        done = await runDueJobs(db, { ...options, shouldStop: () => stopping });
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (stopping || done > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+  return {
+    get running() {
+      return !stopping;
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+/**
+ * One poll: runs up to `batchSize` due jobs, each in its own transaction.
+ * Answers how many it ran (done or retried), so a caller (a test, the
+ * loop) knows whether there may be more.
+ */
+export async function runDueJobs(db: Database, options: WorkerOptions & { shouldStop?: () => boolean }): Promise<number> {
+  const batchSize = options.batchSize ?? WORKER_DEFAULTS.batchSize;
+  const now = options.now ?? (() => new Date());
+  let ran = 0;
+  while (ran < batchSize && !options.shouldStop?.()) {
+    const outcome = await runOneJob(db, options, now());
+    if (outcome === "none") break;
+    ran += 1;
+  }
+  return ran;
+}
+
+async function runOneJob(db: Database, options: WorkerOptions, now: Date): Promise<"none" | "done" | "retry"> {
+  let taken: JobRow | undefined;
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      const [job] = await tx
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.status, "pending"), lte(jobs.dueAt, now.toISOString())))
+        .orderBy(asc(jobs.dueAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!job) return "none" as const;
+      taken = job;
+      const handler = options.handlers[job.type];
+      if (!handler) throw new PermanentJobError(`no handler for jobs of type "${job.type}"`);
+      await handler(tx, job, now);
+      await tx.update(jobs).set({ status: "done", attempts: job.attempts + 1, lastError: null }).where(eq(jobs.id, job.id));
+      return "done" as const;
+    });
+    return outcome;
+  } catch (error) {
+    if (!taken) throw error;
+    await recordFailure(db, options, taken, error, now);
+    return "retry";
+  }
+}
+
+async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, error: unknown, now: Date): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const attempts = job.attempts + 1;
+  const maxAttempts = options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts;
+  const gaveUp = error instanceof PermanentJobError || attempts >= maxAttempts;
+  const delay = (options.retryDelayMs ?? WORKER_DEFAULTS.retryDelayMs) * 2 ** (attempts - 1);
+  await db.transaction(async (tx) => {
+    // Only if no one else finished it meanwhile (the lock was released with the rollback).
+    const [still] = await tx
+      .update(jobs)
+      .set({
+        attempts,
+        lastError: message.slice(0, 2000),
+        status: gaveUp ? "failed" : "pending",
+        dueAt: gaveUp ? job.dueAt : new Date(now.getTime() + delay).toISOString(),
+      })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.attempts, job.attempts)))
+      .returning({ id: jobs.id });
+    if (still && gaveUp) await options.onFailed?.(tx, job, message);
+  });
+}
+
+/** Jobs waiting by type, for tests and the admin's view. */
+export async function pendingJobCount(db: Database, type?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobs)
+    .where(type ? and(eq(jobs.status, "pending"), eq(jobs.type, type)) : eq(jobs.status, "pending"));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { instances, type Database } from "@baton/db";
+import { step, type EngineEvent, type InstanceState } from "@baton/engine";
+import { applyCommands } from "./apply-commands.ts";
+import { loadPackage } from "./package-cache.ts";
+
+export type SteppedInstance = { instanceId: string; status: InstanceState["status"]; createdTaskIds: string[] };
+
+/**
+ * One engine event for a running instance, inside the caller's transaction:
+ * lock the instance row (steps of one instance queue), let `accept` look at
+ * the locked state and decline (an event that is no longer wanted, e.g. a
+ * timer whose task was completed first), run the engine step on the
+ * instance's own package version, apply the commands, store the new state.
+ * Answers null when the instance is gone, completed, or `accept` declined.
+ */
+export async function stepInstance(
+  tx: Database,
+  instanceId: string,
+  event: EngineEvent,
+  options: { now: Date; actorId: string | null; accept?: (state: InstanceState) => boolean },
+): Promise<SteppedInstance | null> {
+  const [instance] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
+  if (!instance) return null;
+  const state = instance.state as InstanceState;
+  if (state.status === "completed" || (options.accept && !options.accept(state))) return null;
+  const pkg = await loadPackage(tx, instance.packageVersionId);
+  const now = options.now.toISOString();
+  const result = step(pkg.definition, state, event, { now, newId: randomUUID });
+  const applied = await applyCommands(tx, { instanceId, actorId: options.actorId, now, newId: randomUUID }, result.state, result.commands);
+  await tx
+    .update(instances)
+    .set({
+      state: applied.state,
+      variables: applied.state.variables,
+      status: applied.state.status,
+      endedAt: applied.state.status === "completed" ? now : null,
+      revision: instance.revision + 1,
+    })
+    .where(eq(instances.id, instanceId));
+  return { instanceId, status: applied.state.status, createdTaskIds: applied.createdTaskIds };
+}
