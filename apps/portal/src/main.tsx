@@ -7,6 +7,7 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
+import "./styles/notifications.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root" to render the portal into');

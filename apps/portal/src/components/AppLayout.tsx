@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/use-me.ts";
 import { ME_KEY } from "../lib/query-client.ts";
 import { trpc } from "../lib/trpc.ts";
+import { NotificationBell } from "../notifications/NotificationBell.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { FullPageLoading } from "./Loading.tsx";
 import { useToast } from "./Toasts.tsx";
@@ -57,6 +58,7 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="app-user">
+            <NotificationBell />
             <span className="app-user-name" title={me ? `Signed in as ${me.username}` : undefined}>
               {me?.displayName}
             </span>

@@ -16,3 +16,5 @@ export type StartDraft = NonNullable<Output<Client["portal"]["startDraft"]["quer
 export type TaskDetail = Output<Client["portal"]["task"]["query"]>;
 export type CompleteResult = Output<Client["portal"]["complete"]["mutate"]>;
 export type MyRequest = Output<Client["portal"]["myRequests"]["query"]>[number];
+export type NotificationPage = Output<Client["notifications"]["list"]["query"]>;
+export type NotificationView = NotificationPage["items"][number];
