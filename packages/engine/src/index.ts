@@ -9,3 +9,4 @@ export { initialState } from "./initial-state.ts";
 export { EngineUsageError } from "./engine-usage-error.ts";
 export { MAX_MOVES_PER_STEP } from "./run-tokens.ts";
 export { evaluateFeel, feelToJson, type FeelClock, type FeelOutcome } from "./feel.ts";
+export { voteRefusal } from "./approvals/approvers.ts";

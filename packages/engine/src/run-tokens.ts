@@ -1,7 +1,9 @@
+import { approvalElement } from "./elements/approval.ts";
 import { endElement } from "./elements/end.ts";
 import { exclusiveGatewayElement } from "./elements/exclusive-gateway.ts";
 import { notifyElement } from "./elements/notify.ts";
 import { parallelGatewayElement } from "./elements/parallel-gateway.ts";
+import { serviceCallElement } from "./elements/service-call.ts";
 import { startElement } from "./elements/start.ts";
 import { timerElement } from "./elements/timer.ts";
 import { userTaskElement } from "./elements/user-task.ts";
@@ -51,8 +53,10 @@ function arrive(token: Token, run: Run): void {
       return timerElement.arrive(token, step, run);
     case "notify":
       return notifyElement.arrive(token, step, run);
-    case "approval":
     case "serviceCall":
+      return serviceCallElement.arrive(token, step, run);
+    case "approval":
+      return approvalElement.arrive(token, step, run);
     case "callActivity":
       // Publishing refuses these until the runtime runs them; a package
       // that has one anyway stops here visibly instead of crashing.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Step } from "@baton/model";
 import { EngineUsageError } from "./engine-usage-error.ts";
 import { MAX_MOVES_PER_STEP } from "./run-tokens.ts";
 import { step } from "./step.ts";
@@ -130,7 +131,7 @@ describe("the engine step", () => {
 
 describe("a step kind this engine cannot run yet", () => {
   it("stops the token there with a visible incident instead of crashing", () => {
-    const wait = { id: "wait", kind: "callActivity", name: "Run the sub-process", position: { x: 0, y: 0 }, processKey: "other", inputs: [], outputs: [] } as const;
+    const wait: Step = { id: "wait", kind: "callActivity", name: "Run the sub-process", position: { x: 0, y: 0 }, processKey: "other", inputs: [], outputs: [] };
     const run = given(processOf([start("s"), wait, end("e")], chain("s", "wait", "e"))).whenStarted({});
 
     expect(run.status).toBe("incident");

@@ -1,9 +1,12 @@
+import { approvalElement } from "./elements/approval.ts";
 import { EngineUsageError } from "./engine-usage-error.ts";
+import { serviceCallElement } from "./elements/service-call.ts";
 import { startElement } from "./elements/start.ts";
 import { timerElement } from "./elements/timer.ts";
 import { escalate } from "./escalation.ts";
 import { userTaskElement } from "./elements/user-task.ts";
 import { indexGraph } from "./graph.ts";
+import { correctVariables, skipIncident, takeIncident } from "./incidents.ts";
 import { initialState } from "./initial-state.ts";
 import { Run } from "./run.ts";
 import { runTokens } from "./run-tokens.ts";
@@ -28,6 +31,10 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  * 4b. `timerFired` (sent by the runtime when a scheduled timer is due)
  *    moves a token waiting at a timer step on (back to 2), or escalates the
  *    open task whose level it is (`escalateTask`; the task keeps waiting).
+ * 4c. `serviceAnswered` moves a token waiting at a service call on with
+ *    the response mapped (back to 2); `serviceFailed` stops it under a
+ *    `service.failed` incident; `incidentSkipped` moves a token stuck at a
+ *    service call on without calling (elements/service-call.ts).
  * 5. After every event: no token left → `completed` and `endInstance`; an
  *    open incident → `incident`; otherwise `running`. A completed instance
  *    accepts no more events.
@@ -58,6 +65,15 @@ export const step: Step = (definition, state, event, env) => {
     case "timerFired":
       fireTimer(run, event);
       break;
+    case "serviceAnswered":
+    case "serviceFailed":
+      serviceCallElement.receive(event, run);
+      runTokens(run);
+      break;
+    case "incidentSkipped":
+      skipIncident(run, event);
+      runTokens(run);
+      break;
     default: {
       const unknown: never = event;
       throw new EngineUsageError(`unknown event type "${(unknown as { type: string }).type}"`);
@@ -84,7 +100,8 @@ function completeTask(run: Run, event: Extract<EngineEvent, { type: "taskComplet
     throw new EngineUsageError(`taskCompleted: no token "${event.tokenId}" is waiting in this instance (waiting: ${waiting})`);
   }
   const taskStep = run.graph.step(token.stepId);
-  if (taskStep.kind !== "userTask") {
+  const isVote = taskStep.kind === "approval" && token.parentId !== undefined;
+  if (taskStep.kind !== "userTask" && !isVote) {
     throw new EngineUsageError(`taskCompleted: token "${token.id}" waits at ${taskStep.kind} "${taskStep.id}", not at a user task`);
   }
   const incident = incidents.find((i) => i.tokenId === token.id);
@@ -94,7 +111,8 @@ function completeTask(run: Run, event: Extract<EngineEvent, { type: "taskComplet
     );
   }
   tokens.splice(tokens.indexOf(token), 1);
-  userTaskElement.complete(token, taskStep, event, run);
+  if (taskStep.kind === "approval") approvalElement.vote(token, taskStep, event, run);
+  else if (taskStep.kind === "userTask") userTaskElement.complete(token, taskStep, event, run);
   runTokens(run);
 }
 
@@ -120,20 +138,9 @@ function fireTimer(run: Run, event: Extract<EngineEvent, { type: "timerFired" }>
 }
 
 function retryIncident(run: Run, event: Extract<EngineEvent, { type: "incidentRetried" }>): void {
-  const { tokens, incidents, variables } = run.state;
-  const incident = incidents.find((i) => i.id === event.incidentId);
-  if (!incident) {
-    const open = incidents.map((i) => `"${i.id}"`).join(", ") || "none";
-    throw new EngineUsageError(`incidentRetried: no open incident "${event.incidentId}" in this instance (open: ${open})`);
-  }
-  incidents.splice(incidents.indexOf(incident), 1);
-  if (event.variables && Object.keys(event.variables).length > 0) {
-    const changes = structuredClone(event.variables);
-    for (const [key, value] of Object.entries(changes)) {
-      Object.defineProperty(variables, key, { value, enumerable: true, writable: true, configurable: true });
-    }
-    run.emit({ type: "variablesChanged", stepId: incident.stepId, changes });
-  }
+  const { tokens } = run.state;
+  const incident = takeIncident(run, event.incidentId, event.type);
+  correctVariables(run, incident.stepId, event.variables);
   // An incident without a token is a note, not a stop (the runtime raises
   // such ones, e.g. a task created for an unknown user): retrying resolves it.
   const token = tokens.find((t) => t.id === incident.tokenId);

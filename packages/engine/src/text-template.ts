@@ -1,3 +1,5 @@
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)\s*\}\}/g;
+
 /**
  * `{{name}}` and `{{order.total}}` in an analyst's text, replaced by the
  * variable's value in plain words: a list joined by commas, yes/no for
@@ -5,14 +7,44 @@
  * typo shows instead of vanishing.
  */
 export function formatForText(text: string, variables: Readonly<Record<string, unknown>>): string {
-  return text.replace(/\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)\s*\}\}/g, (whole, path: string) => {
-    let value: unknown = variables;
-    for (const part of path.split(".")) {
-      if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, part)) return whole;
-      value = (value as Record<string, unknown>)[part];
-    }
-    return plain(value);
+  return text.replace(PLACEHOLDER, (whole, path: string) => {
+    const found = lookup(variables, path);
+    return found.ok ? plain(found.value) : whole;
   });
+}
+
+/**
+ * `{{name}}` in text that goes to another system (a service call's URL and
+ * header values): unlike a message to a person, a name with no value must
+ * not go out as written or as nothing, so every placeholder needs a
+ * variable that is neither missing nor null. Values are written as data
+ * (strings as they are, numbers and true/false as JSON, lists and objects
+ * as JSON text), then through `encode` (e.g. percent-encoding in a URL).
+ */
+export function fillForRequest(
+  text: string,
+  variables: Readonly<Record<string, unknown>>,
+  encode: (text: string) => string = (t) => t,
+): { ok: true; text: string } | { ok: false; missing: string[] } {
+  const missing: string[] = [];
+  const filled = text.replace(PLACEHOLDER, (whole, path: string) => {
+    const found = lookup(variables, path);
+    if (!found.ok || found.value === null || found.value === undefined) {
+      missing.push(path);
+      return whole;
+    }
+    return encode(typeof found.value === "string" ? found.value : JSON.stringify(found.value));
+  });
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, text: filled };
+}
+
+function lookup(variables: Readonly<Record<string, unknown>>, path: string): { ok: true; value: unknown } | { ok: false } {
+  let value: unknown = variables;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, part)) return { ok: false };
+    value = (value as Record<string, unknown>)[part];
+  }
+  return { ok: true, value };
 }
 
 function plain(value: unknown): string {

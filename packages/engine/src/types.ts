@@ -13,12 +13,30 @@ export type Token = {
   stepId: string;
   /** The connection the token arrived by (joins count arrivals by it). */
   via?: string;
+  /** A vote of an approval: the token of the approval round it belongs to. */
+  parentId?: string;
+};
+
+/** One approver's vote, kept with the round and handed to the next steps. */
+export type Vote = { by: string; decision: "approve" | "reject"; comment: string; at: string };
+
+/**
+ * An approval in progress, keyed in the state by the token waiting at the
+ * approval step. `approvers` are the people asked (empty: whoever claims
+ * the single task of a group); `open` the vote tokens whose tasks are open.
+ */
+export type ApprovalRound = {
+  stepId: string;
+  mode: "single" | "parallel" | "sequential";
+  approvers: string[];
+  votes: Vote[];
+  open: string[];
 };
 
 export type Incident = {
   id: string;
   stepId: string;
-  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed";
+  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed" | "service.failed";
   message: string;
   at: string;
   /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent
@@ -53,6 +71,10 @@ export type InstanceState = {
   incidents: Incident[];
   /** Timers waiting to fire (absent in states stored before timers existed). */
   timers?: Timer[];
+  /** Approvals in progress, by the token waiting at the approval step. */
+  approvals?: Record<string, ApprovalRound>;
+  /** Everyone who has voted in an approval of this instance (the four-eyes rule reads it). */
+  approvedBy?: string[];
 };
 
 export type EngineEvent =
@@ -67,7 +89,29 @@ export type EngineEvent =
    */
   | { type: "incidentRetried"; incidentId: string; variables?: Record<string, unknown>; retriedBy?: string }
   /** A timer's time has come (the runtime's job worker sends it once). */
-  | { type: "timerFired"; timerId: string };
+  | { type: "timerFired"; timerId: string }
+  /** The other system answered a `callService` with a 2xx: the step's outputs map `response`. */
+  | { type: "serviceAnswered"; tokenId: string; response: ServiceResponse }
+  /** A `callService` gave up (its last retry failed, or the answer can never be right): an incident. */
+  | { type: "serviceFailed"; tokenId: string; error: string }
+  /**
+   * An admin moves a token stuck under an incident at a service call on
+   * without calling; `variables`, when given, are merged first (the values
+   * the answer would have brought).
+   */
+  | { type: "incidentSkipped"; incidentId: string; variables?: Record<string, unknown>; skippedBy?: string };
+
+/** An HTTP request as a service call step built it (`{{variable}}` filled in, the body as JSON). */
+export type ServiceRequest = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  headers: { name: string; value: string }[];
+  /** Absent: no body. */
+  body?: unknown;
+};
+
+/** What the service answered; `body` is parsed JSON, or the text when it is not JSON, or null when empty. */
+export type ServiceResponse = { status: number; body: unknown };
 
 export type EngineCommand =
   | {
@@ -91,6 +135,8 @@ export type EngineCommand =
   | { type: "scheduleTimer"; timer: Timer }
   /** The timer is no longer wanted (its task was completed first). */
   | { type: "cancelTimer"; timerId: string }
+  /** The open task of this token is no longer needed (an approval was decided without its vote). */
+  | { type: "cancelTask"; tokenId: string; stepId: string; reason: string }
   /**
    * A task is still open past its due date: escalation `level` (1-based)
    * of its step. `remind` alerts whoever has the task now (the runtime
@@ -109,12 +155,33 @@ export type EngineCommand =
     }
   /** An alert (in-app, and by e-mail where configured) to users and the members of groups. */
   | { type: "notify"; stepId: string; users: string[]; groups: string[]; subject: string; message: string }
+  /**
+   * Call another system and send back `serviceAnswered` or, after
+   * `retries` more attempts, `serviceFailed`. Every attempt carries
+   * `idempotencyKey` (the same for one token at one step, also when an
+   * admin retries), so the other system can tell a repeat from a new call.
+   */
+  | {
+      type: "callService";
+      tokenId: string;
+      stepId: string;
+      request: ServiceRequest;
+      idempotencyKey: string;
+      timeoutMs: number;
+      retries: number;
+    }
   | { type: "endInstance" };
 
 export type EngineEnv = {
   /** ISO 8601 instant: the time of the event. */
   now: string;
   newId: () => string;
+  /**
+   * The user names in a group, as the directory has them now (the runtime
+   * looks them up before the step): an approval by a group's members asks
+   * each of them. Absent: such an approval stops under an incident.
+   */
+  groupMembers?: (groupKey: string) => readonly string[];
 };
 
 export type StepResult = { state: InstanceState; commands: EngineCommand[] };

@@ -10,3 +10,4 @@ export * from "./form-blocks/index.ts";
 export { isIsoDuration } from "./validation/iso-duration.ts";
 export { isHttpUrl } from "./validation/http-url.ts";
 export * from "./bpmn/index.ts";
+export * from "./approval-form.ts";

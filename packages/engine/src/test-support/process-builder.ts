@@ -1,8 +1,10 @@
 import {
+  type ApprovalStep,
   type Assignment,
   type Connection,
   type ProcessDefinition,
   type ProcessDefinitionInput,
+  type ServiceCallStep,
   type StartStep,
   type Step,
   type UserTaskStep,
@@ -41,6 +43,20 @@ export function timer(id: string, wait: { duration: string } | { date: string })
 /** A notify step; `to` is a user, a group or a FEEL expression yielding user names. */
 export function notify(id: string, to: Assignment, subject: string, message = ""): Step {
   return { id, kind: "notify", name: `Tell ${id}`, position: at, recipients: to, subject, message };
+}
+
+/** A service call; `request.headers` default to none, retries and timeout to the model's defaults. */
+export function serviceCall(
+  id: string,
+  request: Omit<ServiceCallStep["request"], "headers"> & { headers?: ServiceCallStep["request"]["headers"] },
+  extra: Partial<Omit<ServiceCallStep, "id" | "kind" | "request">> = {},
+): Step {
+  return { id, kind: "serviceCall", name: `Call ${id}`, position: at, request: { headers: [], ...request }, outputs: [], retries: 3, timeoutSeconds: 30, ...extra };
+}
+
+/** An approval by `approvers`; `several` for a vote of several people. */
+export function approval(id: string, approvers: Assignment, extra: Partial<Omit<ApprovalStep, "id" | "kind" | "approvers">> = {}): ApprovalStep {
+  return { id, kind: "approval", name: `Approve ${id}`, position: at, approvers, fourEyes: true, resultVariable: "approval", ...extra };
 }
 
 export function decision(id: string): Step {

@@ -31,6 +31,14 @@ export class Scenario {
 
   constructor(readonly definition: ProcessDefinition) {}
 
+  /** The directory's groups, for approvals by a group's members. */
+  members: Record<string, string[]> | undefined;
+
+  withGroups(members: Record<string, string[]>): this {
+    this.members = members;
+    return this;
+  }
+
   at(now: string): this {
     this.now = now;
     return this;
@@ -43,6 +51,13 @@ export class Scenario {
   /** Completes the one open task at `stepId`. */
   whenCompleted(stepId: string, data: Record<string, unknown> = {}, completedBy = "bob"): this {
     return this.send({ type: "taskCompleted", tokenId: this.task(stepId).tokenId, data, completedBy });
+  }
+
+  /** Votes on the open approval task of `username` at `stepId`. */
+  whenVoted(stepId: string, username: string, decision: "approve" | "reject", comment = ""): this {
+    const task = this.openTasks.find((t) => t.stepId === stepId && t.assignee === username) ?? this.openTasks.find((t) => t.stepId === stepId && t.assignee === null);
+    if (!task) throw new Error(`no open approval task at "${stepId}" for ${username} (open: ${this.openTaskSteps().join(", ") || "none"})`);
+    return this.send({ type: "taskCompleted", tokenId: task.tokenId, data: { decision, comment }, completedBy: username });
   }
 
   whenRetried(incidentId: string, variables?: Record<string, unknown>): this {
@@ -73,7 +88,12 @@ export class Scenario {
 
   send(event: EngineEvent): this {
     const input = this.state === undefined ? undefined : deepFreeze(structuredClone(this.state));
-    const result = step(this.definition, input, event, { now: this.now, newId: () => `id-${this.nextId++}` });
+    const members = this.members;
+    const result = step(this.definition, input, event, {
+      now: this.now,
+      newId: () => `id-${this.nextId++}`,
+      ...(members ? { groupMembers: (key: string) => members[key] ?? [] } : {}),
+    });
     const stored: InstanceState = JSON.parse(JSON.stringify(result.state));
     deepStrictEqual(stored, result.state, "the state must survive a JSON round trip unchanged");
     this.state = stored;
@@ -82,6 +102,11 @@ export class Scenario {
     if (event.type === "taskCompleted") {
       const done = this.openTasks.findIndex((t) => t.tokenId === event.tokenId);
       if (done >= 0) this.openTasks.splice(done, 1);
+    }
+    for (const cancelled of result.commands) {
+      if (cancelled.type !== "cancelTask") continue;
+      const at = this.openTasks.findIndex((t) => t.tokenId === cancelled.tokenId);
+      if (at >= 0) this.openTasks.splice(at, 1);
     }
     this.openTasks.push(...this.created());
     return this;

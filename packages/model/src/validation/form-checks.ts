@@ -1,3 +1,4 @@
+import { APPROVAL_COMMENT_KEY, APPROVAL_DECISION_KEY } from "../approval-form.ts";
 import type { Field, FormBlock, FormDefinition } from "../form-definition.ts";
 import { formFields, innerBlockLists, isLayoutBlock } from "../form-definition.ts";
 import type { Step } from "../process-definition.ts";
@@ -10,7 +11,7 @@ import { variablesBefore } from "./provided-variables.ts";
 /** Names expressions read for Baton itself: the starter, the clock, the completing user. */
 export const RESERVED_NAMES = ["initiator", "now", "today", "completedBy"];
 
-type FormStep = Extract<Step, { kind: "start" | "userTask" }>;
+type FormStep = Extract<Step, { kind: "start" | "userTask" | "approval" }>;
 type PlacedBlock = { block: FormBlock; path: (string | number)[] };
 
 /**
@@ -21,6 +22,7 @@ type PlacedBlock = { block: FormBlock; path: (string | number)[] };
  */
 export function checkForms(ctx: CheckContext): void {
   for (const step of ctx.definition.steps) {
+    if (step.kind === "approval" && step.form) checkForm(ctx, step, step.form);
     if (step.kind !== "start" && step.kind !== "userTask") continue;
     if (step.form) checkForm(ctx, step, step.form);
     checkMappings(ctx, step);
@@ -29,6 +31,8 @@ export function checkForms(ctx: CheckContext): void {
 
 function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): void {
   const where = `the ${step.kind === "start" ? "start form" : "form"} of ${describeStep(step)}`;
+  // An approval's form ends with the decision and comment Baton adds (approval-form.ts).
+  const reserved = step.kind === "approval" ? [...RESERVED_NAMES, APPROVAL_DECISION_KEY, APPROVAL_COMMENT_KEY] : RESERVED_NAMES;
   const placed = placeBlocks(form.blocks, stepPath(ctx, step, "form", "blocks"));
   // Walking back through the graph is the costly part of validation: only
   // forms with rules or variable sources need it, and then once.
@@ -72,12 +76,12 @@ function checkForm(ctx: CheckContext, step: FormStep, form: FormDefinition): voi
     } else {
       keys.set(block.key, block);
     }
-    if (RESERVED_NAMES.includes(block.key)) {
+    if (reserved.includes(block.key)) {
       ctx.report({
         ...at,
         code: "form.reserved-key",
         severity: "error",
-        message: `${name} has the key "${block.key}", a name Baton reserves (${RESERVED_NAMES.join(", ")}). Choose another key.`,
+        message: `${name} has the key "${block.key}", a name Baton reserves (${reserved.join(", ")}). Choose another key.`,
         path: [...path, "key"],
       });
     }
@@ -105,7 +109,7 @@ function describeBlock(block: FormBlock): string {
 const FIELD_REFERENCE = /^([A-Za-z][A-Za-z0-9_]*)(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const FEEL_LITERALS = new Set(["true", "false", "null"]);
 
-function checkMappings(ctx: CheckContext, step: FormStep): void {
+function checkMappings(ctx: CheckContext, step: Extract<Step, { kind: "start" | "userTask" }>): void {
   const keys = new Set(formFields(step.form).map((f) => f.key));
   step.outputs?.forEach((mapping, i) => {
     const head = FIELD_REFERENCE.exec(mapping.from.trim())?.[1];
