@@ -109,7 +109,7 @@ describe("NotificationBell", () => {
     expect(bell().getAttribute("aria-controls")).toBe(panel.id);
     expect(document.activeElement).toBe(panel);
     const items = within(panel).getAllByRole("listitem");
-    expect(items.map((li) => li.querySelector(".notice-subject")!.textContent)).toEqual(["Unread: Order is overdue", "Unread: Call back today", "Ship order A-17"]);
+    expect(items.map((li) => li.querySelector(".notification-subject")!.textContent)).toEqual(["Unread: Order is overdue", "Unread: Call back today", "Ship order A-17"]);
     expect(items[2]!.textContent).toContain("3 × Desk to Graz");
     expect(within(items[0]!).getByText("Escalation").isConnected).toBe(true);
     expect(within(items[1]!).getByText("1 hour ago").getAttribute("datetime")).toBe(reminder.createdAt);
@@ -126,7 +126,7 @@ describe("NotificationBell", () => {
     fireEvent.click(within(panel).getByRole("button", { name: "Mark “Plain alert” as read" }));
     await waitFor(() => expect(bell().getAttribute("aria-label")).toBe("Notifications, 1 unread"));
     expect(within(panel).queryByRole("button", { name: "Mark “Plain alert” as read" })).toBeNull();
-    expect(within(panel).getByText("Plain alert").closest("li")!.classList.contains("notice--unread")).toBe(false);
+    expect(within(panel).getByText("Plain alert").closest("li")!.classList.contains("notification--unread")).toBe(false);
 
     fireEvent.click(within(panel).getByRole("link", { name: /Open the task/ }));
     expect((await screen.findByRole("heading", { name: "Task page t-7" })).isConnected).toBe(true);
@@ -143,8 +143,8 @@ describe("NotificationBell", () => {
     fireEvent.click(within(panel).getByRole("button", { name: "Mark all as read" }));
     await waitFor(() => expect(bell().getAttribute("aria-label")).toBe("Notifications, 1 unread"));
     expect(store.calls).toContain("read all up to n-003");
-    await waitFor(() => expect(within(panel).getByText("Arrived after opening").closest("li")!.classList.contains("notice--unread")).toBe(true));
-    expect(within(panel).getAllByRole("listitem").filter((li) => li.classList.contains("notice--unread"))).toHaveLength(1);
+    await waitFor(() => expect(within(panel).getByText("Arrived after opening").closest("li")!.classList.contains("notification--unread")).toBe(true));
+    expect(within(panel).getAllByRole("listitem").filter((li) => li.classList.contains("notification--unread"))).toHaveLength(1);
   });
 
   it("closes on Escape with focus back on the bell, and on a click or focus elsewhere", async () => {

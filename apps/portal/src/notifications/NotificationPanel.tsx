@@ -70,9 +70,9 @@ export function NotificationPanel({ id, client, unreadCount, onClose }: {
   };
 
   return (
-    <div id={id} ref={panel} className="notice-panel" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
-      <div className="notice-panel-header">
-        <h2 className="notice-panel-title" id={titleId}>
+    <div id={id} ref={panel} className="notification-panel" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
+      <div className="notification-panel-header">
+        <h2 className="notification-panel-title" id={titleId}>
           Notifications
         </h2>
         <button
@@ -85,9 +85,9 @@ export function NotificationPanel({ id, client, unreadCount, onClose }: {
           <span>Mark all as read</span>
         </button>
       </div>
-      <div className="notice-panel-body">
+      <div className="notification-panel-body">
         {list.isPending ? (
-          <div className="notice-panel-state" role="status">
+          <div className="notification-panel-state" role="status">
             <Spinner /> <span className="muted">Loading notifications…</span>
           </div>
         ) : list.isError ? (
@@ -97,32 +97,32 @@ export function NotificationPanel({ id, client, unreadCount, onClose }: {
             Alerts from processes and reminders about late tasks show up here.
           </EmptyState>
         ) : (
-          <ul className="notice-list">
+          <ul className="notification-list">
             {items.map((n) => (
-              <li key={n.id} className={n.readAt ? "notice" : "notice notice--unread"}>
-                <div className="notice-meta">
-                  <span className={`notice-kind notice-kind--${n.kind}`}>{KIND_LABEL[n.kind]}</span>
+              <li key={n.id} className={n.readAt ? "notification" : "notification notification--unread"}>
+                <div className="notification-meta">
+                  <span className={`notification-kind notification-kind--${n.kind}`}>{KIND_LABEL[n.kind]}</span>
                   <time dateTime={n.createdAt} title={formatFullDateTime(n.createdAt)}>
                     {describeAge(n.createdAt, now)}
                   </time>
                 </div>
-                <p className="notice-subject">
+                <p className="notification-subject">
                   {n.readAt ? null : <span className="visually-hidden">Unread: </span>}
                   {n.subject}
                 </p>
-                {n.message ? <p className="notice-message">{n.message}</p> : null}
+                {n.message ? <p className="notification-message">{n.message}</p> : null}
                 {n.link || !n.readAt ? (
-                  <div className="notice-actions">
+                  <div className="notification-actions">
                     {n.link ? (
-                      <Link className="notice-link" to={n.link.to === "task" ? `/tasks/${n.link.id}` : `/requests/${n.link.id}`} onClick={() => follow(n)}>
+                      <Link className="notification-link" to={n.link.to === "task" ? `/tasks/${n.link.id}` : `/requests/${n.link.id}`} onClick={() => follow(n)}>
                         {n.link.to === "task" ? "Open the task" : "Open the request"}
-                        <span className="notice-link-label">{n.link.label}</span>
+                        <span className="notification-link-label">{n.link.label}</span>
                       </Link>
                     ) : null}
                     {n.readAt ? null : (
                       <button
                         type="button"
-                        className="btn btn-ghost btn-sm notice-read"
+                        className="btn btn-ghost btn-sm notification-read"
                         onClick={() => markRead.mutate(n.id)}
                         disabled={markRead.isPending && markRead.variables === n.id}
                         aria-label={`Mark “${n.subject}” as read`}
@@ -137,7 +137,7 @@ export function NotificationPanel({ id, client, unreadCount, onClose }: {
           </ul>
         )}
         {list.hasNextPage ? (
-          <button type="button" className="btn btn-secondary btn-sm btn-block notice-more" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <button type="button" className="btn btn-secondary btn-sm btn-block notification-more" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
             {list.isFetchingNextPage ? "Loading…" : "Show older"}
           </button>
         ) : null}
