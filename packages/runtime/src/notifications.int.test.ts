@@ -104,11 +104,13 @@ describeOnEachDatabase("in-app notifications and their e-mail jobs", targets, (f
     expect(await emailJobs(fx.db)).toEqual([]);
 
     const sent = await sendNotification(fx.db, alert({ users: ["sam"], groups: ["night-shift"], subject: "Mail configured" }), { mail });
-    expect(sent).toEqual({ recipients: ["nick", "nils", "nora", "sam"], emailed: ["nick", "nora"], unknown: [] });
+    // Sam has the demo address; Nils has none, Nina is disabled.
+    expect(sent).toEqual({ recipients: ["nick", "nils", "nora", "sam"], emailed: ["nick", "nora", "sam"], unknown: [] });
     const queued = await emailJobs(fx.db);
     expect(queued.map((j) => j.payload).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
       { to: { name: "Nick Night", address: "nick@example.com" }, subject: "Mail configured", text: "3 × Desk to Graz" },
       { to: { name: "Nora Night", address: "nora@example.com" }, subject: "Mail configured", text: "3 × Desk to Graz" },
+      { to: { name: "Sam Sales", address: "sam@example.com" }, subject: "Mail configured", text: "3 × Desk to Graz" },
     ]);
     for (const job of queued) {
       expect(job).toMatchObject({ status: "pending", attempts: 0, instanceId: null });

@@ -25,15 +25,16 @@ export const DEMO_GROUPS = [
   { key: "managers", name: "Managers" },
 ] as const;
 
-export type DemoUser = { username: string; displayName: string; role: Role; password: string; groups: string[] };
+/** `email` lets a demo with SMTP configured (e.g. a local sink) show the notification e-mails. */
+export type DemoUser = { username: string; displayName: string; email: string; role: Role; password: string; groups: string[] };
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: "admin", displayName: "Ada Admin", role: "admin", password: "admin-demo", groups: ["admins", "managers"] },
-  { username: "ana", displayName: "Ana Analyst", role: "analyst", password: "ana-demo", groups: ["analysts"] },
-  { username: "dana", displayName: "Dana Desk", role: "participant", password: "dana-demo", groups: ["service-desk"] },
-  { username: "sam", displayName: "Sam Sales", role: "participant", password: "sam-demo", groups: ["sales"] },
-  { username: "sara", displayName: "Sara Sales", role: "participant", password: "sara-demo", groups: ["sales"] },
-  { username: "shay", displayName: "Shay Shipping", role: "participant", password: "shay-demo", groups: ["shipping"] },
+  { username: "admin", displayName: "Ada Admin", email: "admin@example.com", role: "admin", password: "admin-demo", groups: ["admins", "managers"] },
+  { username: "ana", displayName: "Ana Analyst", email: "ana@example.com", role: "analyst", password: "ana-demo", groups: ["analysts"] },
+  { username: "dana", displayName: "Dana Desk", email: "dana@example.com", role: "participant", password: "dana-demo", groups: ["service-desk"] },
+  { username: "sam", displayName: "Sam Sales", email: "sam@example.com", role: "participant", password: "sam-demo", groups: ["sales"] },
+  { username: "sara", displayName: "Sara Sales", email: "sara@example.com", role: "participant", password: "sara-demo", groups: ["sales"] },
+  { username: "shay", displayName: "Shay Shipping", email: "shay@example.com", role: "participant", password: "shay-demo", groups: ["shipping"] },
 ];
 
 export type SeedReport = { usersCreated: string[]; published: PublishResult[]; draftsCreated: string[]; blocksCreated: string[]; formBlocksCreated: string[] };

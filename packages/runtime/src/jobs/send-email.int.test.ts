@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { jobs, testDatabaseTargets, users } from "@baton/db";
+import { jobs, testDatabaseTargets } from "@baton/db";
 import type { MailSettings } from "../mail-settings.ts";
 import { EMAIL_JOB, sendNotification } from "../notifications.ts";
 import { alertAt } from "../test-support/alert.ts";
@@ -30,11 +30,9 @@ describeOnEachDatabase("the email job over a real SMTP server", targets, (fx) =>
   const emailJobs = () => fx.db.select().from(jobs).where(eq(jobs.type, EMAIL_JOB));
   const runWith = (settings: MailSettings | null, now = at(0)) => runDueJobs(fx.db, { handlers: { [EMAIL_JOB]: sendEmailJob(settings) }, now, retryDelayMs: 60_000 });
 
-  beforeAll(async () => {
+  // The demo users have <name>@example.com addresses.
+  beforeAll(() => {
     mail = { smtpUrl: sink.url, from: FROM };
-    await fx.db.update(users).set({ email: "shay@example.com" }).where(eq(users.username, "shay"));
-    await fx.db.update(users).set({ email: "sam@example.com" }).where(eq(users.username, "sam"));
-    await fx.db.update(users).set({ email: "sara@example.com" }).where(eq(users.username, "sara"));
   });
   beforeEach(async () => {
     await fx.db.delete(jobs);
