@@ -183,6 +183,8 @@ export const jobStatusEnum = pgEnum("job_status", ["pending", "done", "failed"])
  * Timers, escalations, service calls, e-mails: rows with a due time, taken
  * with FOR UPDATE SKIP LOCKED by any number of workers. `ref` is what the
  * job is about when something may cancel it (an engine timer's id).
+ * `maxAttempts` is the job's own limit (a service call's retries + 1);
+ * null means the worker's setting.
  */
 export const jobs = pgTable(
   "jobs",
@@ -195,6 +197,7 @@ export const jobs = pgTable(
     status: jobStatusEnum("status").notNull().default("pending"),
     dueAt: ts("due_at").notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts"),
     lastError: text("last_error"),
     createdAt: createdAt(),
   },

@@ -59,6 +59,7 @@ export const problemCodes = [
   "escalation.without-due",
   "escalation.no-recipient",
   "service.invalid-url",
+  "service.body-on-get",
   "variable.type-conflict",
   "decision.unknown-variable",
 ] as const;

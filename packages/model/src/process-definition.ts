@@ -150,13 +150,16 @@ export const serviceCallStepSchema = z.object({
   kind: z.literal("serviceCall"),
   request: z.object({
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+    /** `{{variable}}` is replaced by the variable's value, percent-encoded. */
     url: z.string().min(1),
+    /** Header values may hold `{{variable}}` (its value as text). */
     headers: z.array(httpHeaderSchema).default([]),
     /** FEEL building the JSON body from the variables. */
     body: z.string().optional(),
   }),
   /** `from` is FEEL over `response` ({ status, body }). */
   outputs: z.array(outputMappingSchema).default([]),
+  /** Attempts after the first when the service cannot be reached, times out, or answers 408, 425, 429 or 5xx. */
   retries: z.number().int().min(0).max(20).default(3),
   timeoutSeconds: z.number().int().positive().max(300).default(30),
 });
@@ -200,7 +203,7 @@ export type CallActivityStep = z.infer<typeof callActivityStepSchema>;
 
 /** Step kinds the engine runs today; the others can be drawn, saved and
  * validated, and publishing refuses them until the runtime supports them. */
-export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify"];
+export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall"];
 
 export const connectionSchema = z.object({
   id: z.string().min(1),

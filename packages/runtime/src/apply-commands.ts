@@ -2,11 +2,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { auditEvents, groups, jobs, tasks, users, type Database } from "@baton/db";
 import type { EngineCommand, Incident, InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
+import { SERVICE_CALL_JOB, type ServiceCallJobPayload } from "./jobs/service-call-job.ts";
 import { sendNotification } from "./notifications.ts";
 
 /**
  * Carries out the engine's commands inside the caller's transaction: tasks
- * become rows, timers become jobs (and cancelled timers lose theirs),
+ * become rows, timers and service calls become jobs (cancelled timers lose theirs),
  * alerts become notifications, escalations remind, alert or move the task,
  * and decisions and variable changes become audit events. Returns the new
  * task ids and the state, which may gain an incident when a command names
@@ -112,6 +113,11 @@ export async function applyCommands(
       case "escalateTask":
         await applyEscalation(tx, ctx, command, audit, note);
         break;
+      case "callService": {
+        const payload: ServiceCallJobPayload = { stepId: command.stepId, request: command.request, idempotencyKey: command.idempotencyKey, timeoutMs: command.timeoutMs };
+        await tx.insert(jobs).values({ instanceId: ctx.instanceId, type: SERVICE_CALL_JOB, ref: command.tokenId, payload, maxAttempts: command.retries + 1, dueAt: ctx.now });
+        break;
+      }
     }
   }
   return { state: next, createdTaskIds };

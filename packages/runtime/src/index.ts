@@ -30,3 +30,6 @@ export * from "./jobs/handlers.ts";
 export * from "./jobs/job-failed.ts";
 export * from "./notification-inbox.ts";
 export * from "./mail-settings.ts";
+export * from "./incident-actions.ts";
+export * from "./jobs/call-service.ts";
+export * from "./jobs/service-call-job.ts";

@@ -44,6 +44,15 @@ export function checkExpressions(ctx: CheckContext): void {
         path: stepPath(ctx, step, "request", "url"),
       });
     }
+    if (step.kind === "serviceCall" && step.request.body?.trim() && step.request.method === "GET") {
+      ctx.report({
+        stepId: step.id,
+        code: "service.body-on-get",
+        severity: "error",
+        message: `${describeStep(step)} sends a body with GET, which HTTP does not carry; choose POST (or PUT, PATCH), or remove the body.`,
+        path: stepPath(ctx, step, "request", "body"),
+      });
+    }
     if (step.kind === "serviceCall" && step.request.body?.trim()) {
       checkFeel(ctx, step.request.body, `The request body of ${describeStep(step)}`, {
         stepId: step.id,

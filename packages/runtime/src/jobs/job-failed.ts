@@ -2,15 +2,19 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { auditEvents, instances, type Database } from "@baton/db";
 import type { Incident, InstanceState } from "@baton/engine";
+import { serviceCallGaveUp } from "./call-service.ts";
 import type { JobRow } from "./job-handler.ts";
+import { SERVICE_CALL_JOB } from "./service-call-job.ts";
 
 /**
  * A job gave up (its last attempt failed, or it can never work): the
  * instance it belongs to gets an open incident saying which job and why,
  * so an admin sees it with the instance. Runs in the transaction that
- * marks the job failed.
+ * marks the job failed. A service call that gave up is the engine's to
+ * say (a `service.failed` incident on its token, which a retry calls again).
  */
-export async function raiseJobIncident(tx: Database, job: JobRow, error: string): Promise<void> {
+export async function raiseJobIncident(tx: Database, job: JobRow, error: string, now = new Date()): Promise<void> {
+  if (job.type === SERVICE_CALL_JOB) return serviceCallGaveUp(tx, job, error, now);
   if (!job.instanceId) return;
   const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, job.instanceId)).for("update");
   if (!instance) return;
@@ -21,7 +25,7 @@ export async function raiseJobIncident(tx: Database, job: JobRow, error: string)
     stepId,
     code: "job.failed",
     message: `The ${job.type} job ${job.id} failed after ${job.attempts + 1} attempt${job.attempts === 0 ? "" : "s"}: ${error}`,
-    at: new Date().toISOString(),
+    at: now.toISOString(),
   };
   const next: InstanceState = { ...state, status: state.status === "completed" ? state.status : "incident", incidents: [...state.incidents, incident] };
   await tx.update(instances).set({ state: next, status: next.status }).where(eq(instances.id, job.instanceId));

@@ -3,16 +3,20 @@ import { jobs, type Database } from "@baton/db";
 import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
 
 /**
- * The job worker: timers, escalations and e-mails are rows in `jobs` with a
- * due time. Lifecycle of one poll:
+ * The job worker: timers, escalations, service calls and e-mails are rows
+ * in `jobs` with a due time. Lifecycle of one poll:
  *  1. up to `batchSize` times: open a transaction, take the oldest due
  *     pending job with FOR UPDATE SKIP LOCKED (another worker, in this
  *     process or another, skips it), run its handler in that transaction,
- *     mark it done, commit. Effect and "done" commit together: exactly once.
+ *     mark it done, commit. Effect and "done" commit together: exactly once
+ *     in the database (a call to another system, e-mail or HTTP, happens
+ *     at least once: see its handler).
  *  2. a handler that throws rolls its transaction back; in a new one the
  *     attempt is counted and the job is due again after a backoff
- *     (`retryDelayMs`, doubling), until `maxAttempts`, when it is `failed`
- *     and stays for an admin to see (the `onFailed` hook raises it).
+ *     (`retryDelayMs`, doubling, at most `maxRetryDelayMs`), until
+ *     `maxAttempts` (the job's own `max_attempts` when it has one, e.g. a
+ *     service call's retries + 1), when it is `failed` and stays for an
+ *     admin to see (the `onFailed` hook raises it).
  *  3. when nothing was due, sleep `pollMs` and poll again.
  * A worker killed mid-job loses nothing: its transaction dies with its
  * connection, the row lock is released and another worker takes the job.
@@ -24,16 +28,18 @@ export type WorkerOptions = {
   pollMs?: number;
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** The longest pause between attempts (a service call may retry 20 times). */
+  maxRetryDelayMs?: number;
   now?: () => Date;
-  /** A job gave up (failed for good): make it visible. Runs in its own transaction. */
-  onFailed?: (tx: Database, job: JobRow, error: string) => Promise<void>;
+  /** A job gave up (failed for good): make it visible. Runs in its own transaction; `job` is as it was taken. */
+  onFailed?: (tx: Database, job: JobRow, error: string, now: Date) => Promise<void>;
   /** Something went wrong outside any job (the database was unreachable): log it. */
   onError?: (error: unknown) => void;
 };
 
 export type JobWorker = { stop(): Promise<void>; readonly running: boolean };
 
-export const WORKER_DEFAULTS = { batchSize: 20, pollMs: 1000, maxAttempts: 5, retryDelayMs: 5000 } as const;
+export const WORKER_DEFAULTS = { batchSize: 20, pollMs: 1000, maxAttempts: 5, retryDelayMs: 5000, maxRetryDelayMs: 3_600_000 } as const;
 
 export function startJobWorker(db: Database, options: WorkerOptions): JobWorker {
   let stopping = false;
@@ -117,9 +123,12 @@ async function runOneJob(db: Database, options: WorkerOptions, now: Date): Promi
 async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, error: unknown, now: Date): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const attempts = job.attempts + 1;
-  const maxAttempts = options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts;
+  const maxAttempts = job.maxAttempts ?? options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts;
   const gaveUp = error instanceof PermanentJobError || attempts >= maxAttempts;
-  const delay = (options.retryDelayMs ?? WORKER_DEFAULTS.retryDelayMs) * 2 ** (attempts - 1);
+  const delay = Math.min(
+    (options.retryDelayMs ?? WORKER_DEFAULTS.retryDelayMs) * 2 ** (attempts - 1),
+    options.maxRetryDelayMs ?? WORKER_DEFAULTS.maxRetryDelayMs,
+  );
   await db.transaction(async (tx) => {
     // Only if no one else finished it meanwhile (the lock was released with the rollback).
     const [still] = await tx
@@ -132,7 +141,7 @@ async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, 
       })
       .where(and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.attempts, job.attempts)))
       .returning({ id: jobs.id });
-    if (still && gaveUp) await options.onFailed?.(tx, job, message);
+    if (still && gaveUp) await options.onFailed?.(tx, job, message, now);
   });
 }
 

@@ -1,0 +1,160 @@
+import { eq } from "drizzle-orm";
+import { auditEvents, instances, type Database } from "@baton/db";
+import type { InstanceState, ServiceRequest, ServiceResponse } from "@baton/engine";
+import { stepInstance } from "../step-instance.ts";
+import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
+import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./service-call-job.ts";
+
+/**
+ * The `service-call` job: one HTTP request of a service call step, with
+ * Node's fetch. Lifecycle of one attempt (the worker holds the job's row
+ * lock, so one worker makes it):
+ *  1. the token still waits for this call (else the job is simply done);
+ *  2. the request goes out with `Idempotency-Key` (the same on every
+ *     attempt, and on an admin's retry) and a timeout, while no instance
+ *     row is locked: a slow service holds up only this job;
+ *  3. a 2xx: the instance is stepped with `serviceAnswered` in the job's
+ *     transaction (the answer is applied exactly once, with the job's done);
+ *  4. anything else throws. Unreachable, no answer in time, 408, 425, 429
+ *     and 5xx may work later: the worker tries again after its backoff,
+ *     until the step's retries are used up. Other answers (3xx, 4xx) will
+ *     be the same next time, so they fail at once.
+ * When the job gives up, `serviceCallGaveUp` (the worker's onFailed) steps
+ * the instance with `serviceFailed`: an incident an admin can retry or
+ * skip. The call itself happens at least once: after a crash between the
+ * answer and the commit the request is sent again, with the same key.
+ */
+export const callServiceJob: JobHandler = async (tx, job, now) => {
+  const { instanceId, tokenId, payload } = readJob(job);
+  const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
+  if (!instance || !waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId)) return;
+
+  const outcome = await call(payload);
+  if (!outcome.ok) throw outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
+
+  const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response: outcome.response }, {
+    now,
+    actorId: null,
+    accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+  });
+  if (!stepped) return;
+  const { method, url } = payload.request;
+  await tx.insert(auditEvents).values({
+    instanceId,
+    type: "service.answered",
+    data: { stepId: payload.stepId, method, url, status: outcome.response.status, attempt: job.attempts + 1 },
+    at: now.toISOString(),
+  });
+};
+
+/**
+ * A service-call job gave up: its token stops under a `service.failed`
+ * incident saying why and after how many attempts. Runs in the transaction
+ * that marks the job failed.
+ */
+export async function serviceCallGaveUp(tx: Database, job: JobRow, error: string, now: Date): Promise<void> {
+  const { instanceId, tokenId, payload } = readJob(job);
+  const attempts = job.attempts + 1;
+  await stepInstance(tx, instanceId, { type: "serviceFailed", tokenId, error: `${error} (attempt ${attempts} of ${job.maxAttempts ?? attempts})` }, {
+    now,
+    actorId: null,
+    accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+  });
+}
+
+function readJob(job: JobRow): { instanceId: string; tokenId: string; payload: ServiceCallJobPayload } {
+  if (!job.instanceId || !job.ref) throw new PermanentJobError(`service-call job ${job.id} names no instance or token`);
+  const parsed = serviceCallJobPayloadSchema.safeParse(job.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PermanentJobError(`service-call job ${job.id} has a malformed payload: ${issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : "unreadable"}`);
+  }
+  return { instanceId: job.instanceId, tokenId: job.ref, payload: parsed.data };
+}
+
+/** The token waits at the step for an answer: not moved on, not stuck under an incident. */
+function waitsForAnswer(state: InstanceState, tokenId: string, stepId: string): boolean {
+  return (
+    state.status !== "completed" &&
+    state.tokens.some((t) => t.id === tokenId && t.stepId === stepId) &&
+    !state.incidents.some((i) => i.tokenId === tokenId)
+  );
+}
+
+/** Answers bigger than this are refused rather than read into memory. */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string };
+
+async function call({ request, idempotencyKey, timeoutMs }: ServiceCallJobPayload): Promise<CallOutcome> {
+  const what = `${request.method} ${request.url}`;
+  let init: RequestInit;
+  try {
+    init = requestInit(request, idempotencyKey);
+  } catch (error) {
+    return { ok: false, retryable: false, message: `${what} could not be sent: ${describe(error)}` };
+  }
+  const seconds = `${timeoutMs / 1000} s`;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let answer: Response;
+  let text: string;
+  try {
+    answer = await fetch(request.url, { ...init, signal });
+    text = await readText(answer);
+  } catch (error) {
+    if (signal.aborted) return { ok: false, retryable: true, message: `${what}: no answer within ${seconds}` };
+    if (error instanceof PermanentJobError) return { ok: false, retryable: false, message: `${what}: ${error.message}` };
+    return { ok: false, retryable: true, message: `${what} could not be reached: ${describe(error)}` };
+  }
+  const status = answer.status;
+  if (status >= 200 && status < 300) return { ok: true, response: { status, body: parseBody(text) } };
+  const said = text.trim() ? `: ${text.trim().replace(/\s+/g, " ").slice(0, 300)}` : "";
+  const retryable = status === 408 || status === 425 || status === 429 || status >= 500;
+  const verdict = retryable ? "" : "; an answer like this is not retried";
+  const statusText = answer.statusText ? ` ${answer.statusText}` : "";
+  return { ok: false, retryable, message: `${what} answered ${status}${statusText}${said}${verdict}` };
+}
+
+/** Throws (TypeError) on what fetch could never send: a header value with a line break, say. */
+function requestInit(request: ServiceRequest, idempotencyKey: string): RequestInit {
+  const headers = new Headers();
+  for (const { name, value } of request.headers) headers.append(name, value);
+  // Ours, whatever the step says: it is what makes a repeated attempt recognisable.
+  headers.set("Idempotency-Key", idempotencyKey);
+  if (!headers.has("Accept")) headers.set("Accept", "application/json");
+  const hasBody = Object.hasOwn(request, "body");
+  if (hasBody && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  return { method: request.method, headers, body: hasBody ? JSON.stringify(request.body ?? null) : undefined, redirect: "follow" };
+}
+
+async function readText(answer: Response): Promise<string> {
+  if (!answer.body) return "";
+  const reader = answer.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new PermanentJobError(`answered ${answer.status} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, which Baton does not read`);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** JSON when it is JSON, else the text; null when empty. */
+function parseBody(text: string): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,50 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A request as the service received it. */
+export type ReceivedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
+
+/** What the service does with the next request: answer, or never answer (until closed). */
+export type Answer = { status: number; body?: unknown; text?: string } | "hang";
+
+export type HttpService = {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  received: ReceivedRequest[];
+  /** Answers for the next requests, in order; when empty, `fallback`. */
+  answers: Answer[];
+  fallback: Answer;
+  close(): Promise<void>;
+};
+
+/**
+ * A real HTTP service on a free local port for service-call tests: it
+ * records every request and answers from a queue the test fills (e.g. two
+ * 503s, then a score), so retries, timeouts and idempotency keys are seen
+ * over the wire, not through a fake fetch.
+ */
+export async function startHttpService(fallback: Answer = { status: 200, body: {} }): Promise<HttpService> {
+  const service: Omit<HttpService, "url" | "close"> = { received: [], answers: [], fallback };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      service.received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const answer = service.answers.shift() ?? service.fallback;
+      if (answer === "hang") return;
+      const text = answer.text ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
+      res.writeHead(answer.status, answer.text === undefined ? { "Content-Type": "application/json" } : { "Content-Type": "text/plain" });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(service, {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
