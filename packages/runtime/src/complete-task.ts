@@ -4,6 +4,8 @@ import { auditEvents, instances, taskDrafts, tasks, type Database } from "@baton
 import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
+import { engineEnv } from "./engine-env.ts";
+import { voteRefusalFor } from "./four-eyes.ts";
 import { linkAttachments } from "./attachments.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
@@ -71,6 +73,8 @@ export async function completeTask(
     }
 
     const pkg = await loadPackage(tx, instance.packageVersionId);
+    const refusal = voteRefusalFor(pkg.definition, instance.state as InstanceState, task, actor.username);
+    if (refusal) throw forbidden(refusal);
     // Rules (visible-if, required-if, options from a variable) read the variables as they are now.
     const data = checkFormData(pkg.forms[task.stepId], input.data, `"${task.name}"`, instance.variables as Record<string, unknown>);
     await checkDirectoryValues(tx, pkg.forms[task.stepId], data, `"${task.name}"`);
@@ -81,7 +85,7 @@ export async function completeTask(
       pkg.definition,
       instance.state as InstanceState,
       { type: "taskCompleted", tokenId: task.tokenId, data, completedBy: actor.username },
-      { now, newId: randomUUID },
+      await engineEnv(tx, pkg.definition, now),
     );
     await checkpoint("engine-stepped");
 

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { auditEvents, packageVersions, processDrafts, users, type Database } from "@baton/db";
 import { compileForm } from "@baton/forms";
 import {
+  approvalForm,
   exportBpmn,
   processDefinitionSchema,
   validate,
@@ -25,6 +26,7 @@ export function compilePackageContent(definition: ProcessDefinition): { forms: R
   const forms: Record<string, CompiledForm> = {};
   for (const step of definition.steps) {
     if ((step.kind === "start" || step.kind === "userTask") && step.form) forms[step.id] = compileForm(step.form);
+    if (step.kind === "approval") forms[step.id] = compileForm(approvalForm(step));
   }
   return { forms, hash: sha256(canonicalJson({ definition, forms })) };
 }

@@ -5,6 +5,7 @@ import { step } from "@baton/engine";
 import { formFields, type CompiledForm, type ProcessDefinition, type StartStep } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
+import { engineEnv } from "./engine-env.ts";
 import { linkAttachments } from "./attachments.ts";
 import { forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
@@ -83,7 +84,7 @@ export async function startInstance(
   await checkDirectoryValues(db, form, data, `the start form of "${definition.name}"`);
   const now = (options.now ?? new Date()).toISOString();
   const checkpoint = async (point: StartPoint) => options.checkpoint?.(point);
-  const result = step(definition, undefined, { type: "started", data, startedBy: actor.username }, { now, newId: randomUUID });
+  const result = step(definition, undefined, { type: "started", data, startedBy: actor.username }, await engineEnv(db, definition, now));
 
   const created = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { instances, type Database } from "@baton/db";
 import { step, type EngineEvent, type InstanceState } from "@baton/engine";
 import { applyCommands } from "./apply-commands.ts";
+import { engineEnv } from "./engine-env.ts";
 import { loadPackage } from "./package-cache.ts";
 
 export type SteppedInstance = { instanceId: string; status: InstanceState["status"]; createdTaskIds: string[] };
@@ -27,7 +28,7 @@ export async function stepInstance(
   if (state.status === "completed" || (options.accept && !options.accept(state))) return null;
   const pkg = await loadPackage(tx, instance.packageVersionId);
   const now = options.now.toISOString();
-  const result = step(pkg.definition, state, event, { now, newId: randomUUID });
+  const result = step(pkg.definition, state, event, await engineEnv(tx, pkg.definition, now));
   const applied = await applyCommands(tx, { instanceId, actorId: options.actorId, now, newId: randomUUID }, result.state, result.commands);
   await tx
     .update(instances)

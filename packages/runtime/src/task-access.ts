@@ -4,6 +4,8 @@ import type { CompiledForm, ProcessDefinition } from "@baton/model";
 import { isInGroup, type Actor } from "./actor.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
+import type { InstanceState } from "@baton/engine";
+import { voteRefusalFor } from "./four-eyes.ts";
 import { loadPackage } from "./package-cache.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 import { toIso } from "./time.ts";
@@ -66,8 +68,15 @@ export async function claimTask(db: Database, actor: Actor, taskId: string, now 
   if (task.status !== "open") throw conflict(`"${task.name}" is already ${task.status}.`);
   if (task.assignee?.username === actor.username) return task;
   if (task.assignee) throw conflict(`"${task.name}" was already claimed by ${task.assignee.displayName}.`);
-  const [row] = await db.select({ groupId: tasks.candidateGroupId }).from(tasks).where(eq(tasks.id, taskId));
+  const [row] = await db
+    .select({ groupId: tasks.candidateGroupId, tokenId: tasks.tokenId, state: instances.state, packageVersionId: instances.packageVersionId })
+    .from(tasks)
+    .innerJoin(instances, eq(instances.id, tasks.instanceId))
+    .where(eq(tasks.id, taskId));
   if (!isInGroup(actor, row!.groupId)) throw forbidden(`Only members of ${task.candidateGroup?.name ?? "its group"} may claim "${task.name}".`);
+  const pkg = await loadPackage(db, row!.packageVersionId);
+  const refusal = voteRefusalFor(pkg.definition, row!.state as InstanceState, { stepId: task.stepId, tokenId: row!.tokenId }, actor.username);
+  if (refusal) throw forbidden(refusal);
   // The "assignee is null" guard makes two simultaneous claims safe: one wins.
   const claimed = await db
     .update(tasks)
