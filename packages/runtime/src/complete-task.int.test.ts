@@ -30,9 +30,9 @@ describeOnEachDatabase("completing a task", targets, (fx) => {
   it("refuses invalid data with field errors; instance variables unchanged, draft intact", async () => {
     const { instanceId, taskId } = await claimedCallBack();
     const before = await snapshotInstance(fx.db, instanceId);
-    const error = await completeTask(fx.db, sam, { taskId, data: { outcome: "maybe", callAgainOn: "next week" } }).catch((e) => e);
+    const error = await completeTask(fx.db, sam, { taskId, data: { outcome: "maybe", callNotes: 42 } }).catch((e) => e);
     expect(codeOf(error)).toBe("INVALID_DATA");
-    expect((error as UserError).fieldErrors!.map((f) => f.path).sort()).toEqual(["/callAgainOn", "/outcome"]);
+    expect((error as UserError).fieldErrors!.map((f) => f.path).sort()).toEqual(["/callNotes", "/outcome"]);
     expect(await snapshotInstance(fx.db, instanceId)).toEqual(before);
     expect(before.drafts[0]!.data).toEqual({ callNotes: "half typed" });
   });

@@ -1,8 +1,11 @@
 import { expect, it } from "vitest";
-import { testDatabaseTargets } from "@baton/db";
+import { eq } from "drizzle-orm";
+import { notifications, testDatabaseTargets, users } from "@baton/db";
 import { completeTask } from "./complete-task.ts";
 import { UserError } from "./errors.ts";
 import { instanceDetails } from "./instance-details.ts";
+import { jobHandlers } from "./jobs/handlers.ts";
+import { runDueJobs } from "./jobs/worker.ts";
 import { startInstance } from "./start-instance.ts";
 import { claimTask } from "./task-access.ts";
 import { saveTaskDraft } from "./task-drafts.ts";
@@ -40,6 +43,17 @@ describeOnEachDatabase("lead-to-customer end to end", targets, (fx) => {
     const ship = (await inbox(fx.db, shay)).groupQueue.find((t) => t.instanceId === started.instanceId)!;
     await claimTask(fx.db, shay, ship.id);
     await completeTask(fx.db, shay, { taskId: ship.id, data: { shippedOn: "2026-11-24", carrier: "dhl", trackingNumber: "JD0001" } });
+    // Shipping heard of the order, and the rep of the shipment.
+    const alerts = await fx.db
+      .select({ user: users.username, subject: notifications.subject })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .where(eq(notifications.instanceId, started.instanceId))
+      .orderBy(notifications.createdAt, users.username);
+    expect(alerts).toEqual([
+      { user: "shay", subject: "New order to ship for Grace Hopper" },
+      { user: "sam", subject: "The order for Grace Hopper was shipped" },
+    ]);
 
     const followUp = (await inbox(fx.db, sam)).assigned.find((t) => t.instanceId === started.instanceId)!;
     expect(followUp.name).toBe("Follow-up conversation");
@@ -59,11 +73,16 @@ describeOnEachDatabase("lead-to-customer end to end", targets, (fx) => {
     const started = await startInstance(fx.db, await fx.as("dana"), { processKey: "lead-to-customer", data: prospect });
     const first = (await inbox(fx.db, sam)).groupQueue.find((t) => t.instanceId === started.instanceId)!;
     await claimTask(fx.db, sam, first.id);
-    const again = await completeTask(fx.db, sam, { taskId: first.id, data: { outcome: "callAgain", callAgainOn: "2026-12-01" } });
-    expect(again.next).toHaveLength(1);
-    expect(again.next[0]!.candidateGroup?.key).toBe("sales");
-    await claimTask(fx.db, sam, again.next[0]!.id);
-    const end = await completeTask(fx.db, sam, { taskId: again.next[0]!.id, data: { outcome: "notInterested" } });
+    const again = await completeTask(fx.db, sam, { taskId: first.id, data: { outcome: "callAgain", callAgainOn: "2026-12-01" } }, { now: new Date("2026-11-24T10:00:00Z") });
+    expect(again.next).toEqual([]); // waiting for the date
+    const tick = (at: string) => runDueJobs(fx.db, { handlers: jobHandlers(), now: () => new Date(at) });
+    await tick("2026-11-30T23:59:59Z"); // still 30 November (the process runs in UTC)
+    expect((await inbox(fx.db, sam)).groupQueue.filter((t) => t.instanceId === started.instanceId)).toEqual([]);
+    await tick("2026-12-01T00:00:00Z"); // the morning of the date the rep entered
+    const back = (await inbox(fx.db, sam)).groupQueue.filter((t) => t.instanceId === started.instanceId);
+    expect(back.map((t) => [t.name, t.candidateGroup?.key])).toEqual([["Call back the prospect", "sales"]]);
+    await claimTask(fx.db, sam, back[0]!.id);
+    const end = await completeTask(fx.db, sam, { taskId: back[0]!.id, data: { outcome: "notInterested" } });
     expect(end.instanceStatus).toBe("completed");
   });
 
