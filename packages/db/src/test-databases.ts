@@ -47,7 +47,13 @@ async function postgresUnreachable(adminUrl: string): Promise<string | null> {
   }
 }
 
-async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
+/**
+ * A fresh, empty PostgreSQL database on the test server, named at random so
+ * test files running in parallel never meet; `drop()` removes it (closing
+ * whatever connections are still open). For tests that need the URL itself:
+ * child processes, several pools on one database.
+ */
+export async function createPostgresTestDatabase(adminUrl = process.env.TEST_DATABASE_URL ?? defaultAdminUrl): Promise<{ url: string; drop: () => Promise<void> }> {
   const { Client } = (await import("pg")).default;
   const name = `baton_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -56,16 +62,33 @@ async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), dataDir: "", poolSize: 12 });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      // A pool's end() resolves before its connections have said goodbye:
+      // give them a moment, so forcing the drop does not cut them off mid-close.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await cleanup.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
+  const fresh = await createPostgresTestDatabase(adminUrl);
+  const handle = await openDatabase({ url: fresh.url, dataDir: "", poolSize: 12 });
   await handle.migrate();
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await fresh.drop();
     },
   };
 }
