@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents, instances, notifications, tasks, testDatabaseTargets, users } from "@baton/db";
 import type { Actor } from "./actor.ts";
+import { uploadAttachment } from "./attachments.ts";
 import { completeTask } from "./complete-task.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { runDueJobs } from "./jobs/worker.ts";
@@ -107,5 +108,57 @@ describeOnEachDatabase("scenario 3: citizen appeal", targets, (fx) => {
     expect(end.status).toBe("completed");
     expect(end.variables).toMatchObject({ citizenName: "Maria Lopez", official: "sam", fileNumber });
     expect(await alertsOf(fx, started.instanceId)).toEqual([{ user: "sam", kind: "alert", subject: "Your answer to Maria Lopez was sent" }]);
+  });
+});
+
+describeOnEachDatabase("scenario 4: credit application above the limit", targets, (fx) => {
+  const application = {
+    applicantName: "Ada Lovelace",
+    email: "ada@example.com",
+    product: "mortgage",
+    amount: 250_000,
+    termMonths: 240,
+    category: "standard",
+    purpose: "A house by the sea",
+  };
+
+  it("checks in parallel, lets the credit committee's majority decide, cancels the vote no longer needed, tells the officer and prepares the contract", async () => {
+    const sam = await fx.as("sam");
+    const started = await startInstance(fx.db, sam, { processKey: "credit-application", data: application });
+    const open = () => fx.db.select().from(tasks).where(and(eq(tasks.instanceId, started.instanceId), eq(tasks.status, "open")));
+    const checks = await open();
+    expect(checks.map((t) => t.name).sort()).toEqual(["Scoring review", "Security check"]);
+    const dana = await fx.as("dana");
+    const ana = await fx.as("ana");
+    const security = checks.find((t) => t.name === "Security check")!;
+    const scoring = checks.find((t) => t.name === "Scoring review")!;
+    await claimTask(fx.db, dana, security.id);
+    await completeTask(fx.db, dana, { taskId: security.id, data: { identityVerified: true, securityOutcome: "clear", securityNotes: "ID checked" } });
+    await claimTask(fx.db, ana, scoring.id);
+    await completeTask(fx.db, ana, { taskId: scoring.id, data: { score: 720, riskClass: "low", interestRate: 3.9 } });
+
+    // The committee: admin, dana and sara, each asked in person; a majority of two decides.
+    const votes = await open();
+    expect(votes.map((t) => t.name)).toEqual(["Committee vote", "Committee vote", "Committee vote"]);
+    const byUser = async (username: string) => {
+      const [user] = await fx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return votes.find((t) => t.assigneeId === user!.id)!;
+    };
+    await completeTask(fx.db, dana, { taskId: (await byUser("dana")).id, data: { decision: "approve", comment: "Stable income" } });
+    await completeTask(fx.db, await fx.as("sara"), { taskId: (await byUser("sara")).id, data: { decision: "approve", comment: "" } });
+    const [adminVote] = await fx.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, (await byUser("admin")).id));
+    expect(adminVote!.status).toBe("cancelled");
+    expect((await alertsOf(fx, started.instanceId)).filter((a) => a.kind === "alert")).toEqual([
+      { user: "sam", kind: "alert", subject: "Approved: Ada Lovelace's credit application" },
+    ]);
+
+    const contract = (await open())[0]!;
+    expect(contract.name).toBe("Prepare contract");
+    await claimTask(fx.db, dana, contract.id);
+    const scan = await uploadAttachment(fx.db, dana, { target: { taskId: contract.id }, field: "signedContract", name: "contract.pdf", contentType: "application/pdf", content: new TextEncoder().encode("%PDF signed") });
+    await completeTask(fx.db, dana, { taskId: contract.id, data: { contractNumber: "CR-000042", signedAt: "2026-05-08T10:00:00.000Z", signedContract: [scan] } });
+    const end = await statusOf(fx, started.instanceId);
+    expect(end.status).toBe("completed");
+    expect(end.variables).toMatchObject({ committeeVote: { outcome: "approved", approvals: 2, rejections: 0 }, contractNumber: "CR-000042" });
   });
 });

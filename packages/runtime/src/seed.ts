@@ -18,6 +18,7 @@ import { subfolders } from "./subfolders.ts";
  */
 export const DEMO_GROUPS = [
   { key: "service-desk", name: "Service desk" },
+  { key: "credit-committee", name: "Credit committee" },
   { key: "sales", name: "Sales" },
   { key: "shipping", name: "Shipping" },
   { key: "analysts", name: "Analysts" },
@@ -29,11 +30,11 @@ export const DEMO_GROUPS = [
 export type DemoUser = { username: string; displayName: string; email: string; role: Role; password: string; groups: string[] };
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: "admin", displayName: "Ada Admin", email: "admin@example.com", role: "admin", password: "admin-demo", groups: ["admins", "managers"] },
+  { username: "admin", displayName: "Ada Admin", email: "admin@example.com", role: "admin", password: "admin-demo", groups: ["admins", "managers", "credit-committee"] },
   { username: "ana", displayName: "Ana Analyst", email: "ana@example.com", role: "analyst", password: "ana-demo", groups: ["analysts"] },
-  { username: "dana", displayName: "Dana Desk", email: "dana@example.com", role: "participant", password: "dana-demo", groups: ["service-desk"] },
+  { username: "dana", displayName: "Dana Desk", email: "dana@example.com", role: "participant", password: "dana-demo", groups: ["service-desk", "credit-committee"] },
   { username: "sam", displayName: "Sam Sales", email: "sam@example.com", role: "participant", password: "sam-demo", groups: ["sales"] },
-  { username: "sara", displayName: "Sara Sales", email: "sara@example.com", role: "participant", password: "sara-demo", groups: ["sales"] },
+  { username: "sara", displayName: "Sara Sales", email: "sara@example.com", role: "participant", password: "sara-demo", groups: ["sales", "credit-committee"] },
   { username: "shay", displayName: "Shay Shipping", email: "shay@example.com", role: "participant", password: "shay-demo", groups: ["shipping"] },
 ];
 
