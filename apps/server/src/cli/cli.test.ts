@@ -1,31 +1,13 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { batonCli } from "./test-support/baton-cli.ts";
 
 /**
  * The `baton` command as scripts use it: separate processes on one embedded
  * data folder, JSON answers, exit codes that tell success from bad input.
  */
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), "baton-cli-"));
-
-async function baton(...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "apps/server/src/cli/main.ts"), ...args, "--json"], {
-      cwd: repoRoot,
-      env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: "" },
-    });
-    return { code: 0, json: JSON.parse(stdout), stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, json: e.stdout ? JSON.parse(e.stdout) : null, stderr: e.stderr };
-  }
-}
+const { dataDir, baton } = batonCli("baton-cli-");
 
 describe("the baton CLI", () => {
   it("runs lead-to-customer from a shell, refusing bad input without changing anything", async () => {

@@ -4,6 +4,7 @@ import { readEnv } from "../env.ts";
 import type { Command, CommandContext } from "./command.ts";
 import { attachCommand } from "./commands/attach.ts";
 import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
+import { retryCommand, skipCommand } from "./commands/incidents.ts";
 import { instanceCommand } from "./commands/instance.ts";
 import { processesCommand } from "./commands/processes.ts";
 import { publishCommand } from "./commands/publish.ts";
@@ -36,6 +37,8 @@ const commands: Command[] = [
   attachCommand,
   completeCommand,
   instanceCommand,
+  retryCommand,
+  skipCommand,
   importBpmnCommand,
   exportBpmnCommand,
 ];

@@ -1,29 +1,11 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { batonCli, repoRoot } from "../test-support/baton-cli.ts";
 
 /** `baton import-bpmn` and `baton export-bpmn` as scripts use them (see cli.test.ts). */
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), "baton-bpmn-cli-"));
+const { dataDir, baton } = batonCli("baton-bpmn-cli-");
 const fixture = join(repoRoot, "packages/model/test-fixtures/bpmn/miwg/reference/C.1.0.bpmn");
-
-async function baton(...args: string[]): Promise<{ code: number; json: any }> {
-  try {
-    const { stdout } = await run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "apps/server/src/cli/main.ts"), ...args, "--json"], {
-      cwd: repoRoot,
-      env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: "" },
-    });
-    return { code: 0, json: JSON.parse(stdout) };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, json: e.stdout ? JSON.parse(e.stdout) : null };
-  }
-}
 
 describe("baton import-bpmn / export-bpmn", () => {
   it("imports another tool's file with its report, and exports processes back", async () => {

@@ -5,7 +5,7 @@ import { table } from "../output.ts";
 export const instanceCommand: Command = {
   name: "instance",
   usage: "instance <instanceId> [--as <user>]",
-  summary: "An instance's status, version, variables, open tasks and audit events.",
+  summary: "An instance's status, version, variables, open incidents, tasks and audit events.",
   valueOptions: ["as"],
   run: async (ctx) => {
     const id = requirePositional(ctx, 0, "the instance id", instanceCommand.usage);
@@ -18,6 +18,9 @@ export const instanceCommand: Command = {
         "Variables:",
         JSON.stringify(details.variables, null, 2),
         "",
+        ...(details.incidents.length
+          ? ["Open incidents (baton retry / baton skip):", table(["incident id", "step", "code", "message"], (details.incidents as { id: string; stepId: string; code: string; message: string }[]).map((i) => [i.id, i.stepId, i.code, i.message])), ""]
+          : []),
         "Tasks:",
         table(["task id", "task", "status", "assignee", "group"], details.tasks.map((t) => [t.id, t.name, t.status, t.assignee?.username, t.candidateGroup?.key])),
         "",
