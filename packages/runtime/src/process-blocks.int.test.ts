@@ -12,8 +12,8 @@ const codeOf = async (promise: Promise<unknown>) => ((await promise.catch((e) =>
 
 /**
  * Takes the template's "Ship the order" task out, and the block's copy of
- * it in, wired between the same neighbours: a valid process built from
- * a block.
+ * it in, wired between the same neighbours (the shipping alert before it,
+ * the alert to the rep after it): a valid process built from a block.
  */
 function withShippingBlock(definition: ProcessDefinition, block: Parameters<typeof insertBlock>[1], version: number) {
   const { definition: inserted, insertedStepIds } = insertBlock(definition, block, { version, at: { x: 960, y: 260 } });
@@ -23,8 +23,8 @@ function withShippingBlock(definition: ProcessDefinition, block: Parameters<type
     steps: inserted.steps.filter((s) => s.id !== "shipOrder"),
     connections: [
       ...inserted.connections.filter((c) => c.source !== "shipOrder" && c.target !== "shipOrder"),
-      { id: "c-order-block", source: "enterOrder", target: ship },
-      { id: "c-block-followup", source: ship, target: "followUp" },
+      { id: "c-order-block", source: "alertShipping", target: ship },
+      { id: "c-block-followup", source: ship, target: "tellRep" },
     ],
   };
 }
