@@ -50,6 +50,7 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
           db,
           actor: await actorForSession(db, token, new Date()),
           now: () => new Date(),
+          mail: env.mail,
           clientAddress: req.ip,
           session: {
             token,

@@ -9,7 +9,7 @@ import type { Env } from "./env.ts";
  */
 export function startServerWorker(db: Database, env: Env, log: { error: (obj: object, msg: string) => void }): JobWorker {
   return startJobWorker(db, {
-    handlers: jobHandlers(),
+    handlers: jobHandlers({ mail: env.mail }),
     batchSize: env.workerBatch,
     pollMs: env.workerPollMs,
     onFailed: raiseJobIncident,

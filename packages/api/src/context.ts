@@ -1,5 +1,5 @@
 import type { Database } from "@baton/db";
-import type { Actor } from "@baton/runtime";
+import type { Actor, MailSettings } from "@baton/runtime";
 
 /**
  * What every procedure gets: the database, who is asking (resolved from the
@@ -19,4 +19,6 @@ export type Context = {
   /** The caller's address (behind a trusted proxy: the forwarded one), for sign-in throttling. */
   clientAddress: string;
   now: () => Date;
+  /** Outgoing e-mail (the server's settings); null: notifications stay in the app. */
+  mail: MailSettings | null;
 };

@@ -203,7 +203,7 @@ export type CallActivityStep = z.infer<typeof callActivityStepSchema>;
 
 /** Step kinds the engine runs today; the others can be drawn, saved and
  * validated, and publishing refuses them until the runtime supports them. */
-export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall"];
+export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall", "approval"];
 
 export const connectionSchema = z.object({
   id: z.string().min(1),

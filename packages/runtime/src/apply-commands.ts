@@ -1,8 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditEvents, groups, jobs, tasks, users, type Database } from "@baton/db";
+import { auditEvents, groups, jobs, taskDrafts, tasks, users, type Database } from "@baton/db";
 import type { EngineCommand, Incident, InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
 import { SERVICE_CALL_JOB, type ServiceCallJobPayload } from "./jobs/service-call-job.ts";
+import type { MailSettings } from "./mail-settings.ts";
 import { sendNotification } from "./notifications.ts";
 
 /**
@@ -16,7 +17,14 @@ import { sendNotification } from "./notifications.ts";
  * an admin can see why). `actorId` is null for what the system does by
  * itself (a timer firing).
  */
-export type ApplyContext = { instanceId: string; actorId: string | null; now: string; newId: () => string };
+export type ApplyContext = {
+  instanceId: string;
+  actorId: string | null;
+  now: string;
+  newId: () => string;
+  /** Outgoing e-mail: with it, notifications also go out by e-mail (sendNotification). */
+  mail?: MailSettings | null;
+};
 
 /** Writes an audit event; shared by the command appliers. */
 export type Audit = (type: string, data: Record<string, unknown>, taskId?: string) => Promise<unknown>;
@@ -105,9 +113,22 @@ export async function applyCommands(
         await tx.delete(jobs).where(and(eq(jobs.type, "timer"), eq(jobs.ref, command.timerId), eq(jobs.status, "pending")));
         break;
       case "notify": {
-        const sent = await sendNotification(tx, { users: command.users, groups: command.groups, instanceId: ctx.instanceId, kind: "alert", subject: command.subject, message: command.message, at: ctx.now });
+        const sent = await sendNotification(tx, { users: command.users, groups: command.groups, instanceId: ctx.instanceId, kind: "alert", subject: command.subject, message: command.message, at: ctx.now }, { mail: ctx.mail });
         await audit("notification.sent", { stepId: command.stepId, subject: command.subject, recipients: sent.recipients });
         if (sent.unknown.length) await note(command.stepId, `The alert "${command.subject}" could not reach ${sent.unknown.join(", ")}: not in Baton.`);
+        break;
+      }
+      case "cancelTask": {
+        // Still open only: a vote that was just cast is not "cancelled" after the fact.
+        const cancelled = await tx
+          .update(tasks)
+          .set({ status: "cancelled", completedAt: ctx.now })
+          .where(and(eq(tasks.instanceId, ctx.instanceId), eq(tasks.tokenId, command.tokenId), eq(tasks.status, "open")))
+          .returning({ id: tasks.id });
+        for (const { id } of cancelled) {
+          await tx.delete(taskDrafts).where(eq(taskDrafts.taskId, id));
+          await audit("task.cancelled", { stepId: command.stepId, reason: command.reason }, id);
+        }
         break;
       }
       case "escalateTask":

@@ -35,7 +35,7 @@ export async function applyEscalation(tx: Database, ctx: ApplyContext, command: 
   if (!task || task.status !== "open") return;
 
   const send = async (to: { users: string[]; groups: string[] }, kind: "reminder" | "escalation", subject: string) => {
-    const sent = await sendNotification(tx, { ...to, instanceId: ctx.instanceId, taskId: task.id, kind, subject, message: command.message ?? "", at: ctx.now });
+    const sent = await sendNotification(tx, { ...to, instanceId: ctx.instanceId, taskId: task.id, kind, subject, message: command.message ?? "", at: ctx.now }, { mail: ctx.mail });
     if (sent.unknown.length) await note(command.stepId, `Escalation level ${command.level} of "${task.name}" could not reach ${sent.unknown.join(", ")}: not in Baton.`, task.id);
     return sent.recipients;
   };

@@ -5,6 +5,7 @@ import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
+import type { MailSettings } from "./mail-settings.ts";
 import { voteRefusalFor } from "./four-eyes.ts";
 import { linkAttachments } from "./attachments.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
@@ -44,6 +45,8 @@ export type CompleteOptions = {
   now?: Date;
   /** Test seam: called inside the transaction at each point; a throw rolls all back. */
   checkpoint?: (point: CompletionPoint) => void | Promise<void>;
+  /** Outgoing e-mail, for the notifications this completion sends. */
+  mail?: MailSettings | null;
 };
 
 export type CompleteResult = { instanceId: string; instanceStatus: InstanceState["status"]; next: TaskSummary[] };
@@ -92,7 +95,7 @@ export async function completeTask(
     await tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id));
     await tx.insert(auditEvents).values({ instanceId: instance.id, taskId: task.id, actorId: actor.userId, type: "task.completed", data: { stepId: task.stepId, data }, at: now });
     await checkpoint("task-stored");
-    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);
+    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
     await checkpoint("commands-applied");
     await tx
       .update(instances)

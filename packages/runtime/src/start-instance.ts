@@ -6,6 +6,7 @@ import { formFields, type CompiledForm, type ProcessDefinition, type StartStep }
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
+import type { MailSettings } from "./mail-settings.ts";
 import { linkAttachments } from "./attachments.ts";
 import { forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
@@ -27,6 +28,8 @@ export type StartOptions = {
   now?: Date;
   /** Test seam: called inside the transaction at each point; a throw rolls all back. */
   checkpoint?: (point: StartPoint) => void | Promise<void>;
+  /** Outgoing e-mail, for the notifications this start sends. */
+  mail?: MailSettings | null;
 };
 
 export function startStepOf(definition: ProcessDefinition): StartStep {
@@ -114,7 +117,7 @@ export async function startInstance(
       where: `the start form of "${definition.name}"`,
     });
     await checkpoint("instance-stored");
-    const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID }, result.state, result.commands);
+    const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
     if (applied.state !== result.state) {
       await tx.update(instances).set({ state: applied.state, status: applied.state.status }).where(eq(instances.id, row!.id));
     }

@@ -4,6 +4,7 @@ import { instances, type Database } from "@baton/db";
 import { step, type EngineEvent, type InstanceState } from "@baton/engine";
 import { applyCommands } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
+import type { MailSettings } from "./mail-settings.ts";
 import { loadPackage } from "./package-cache.ts";
 
 export type SteppedInstance = { instanceId: string; status: InstanceState["status"]; createdTaskIds: string[] };
@@ -20,7 +21,7 @@ export async function stepInstance(
   tx: Database,
   instanceId: string,
   event: EngineEvent,
-  options: { now: Date; actorId: string | null; accept?: (state: InstanceState) => boolean },
+  options: { now: Date; actorId: string | null; accept?: (state: InstanceState) => boolean; mail?: MailSettings | null },
 ): Promise<SteppedInstance | null> {
   const [instance] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
   if (!instance) return null;
@@ -29,7 +30,7 @@ export async function stepInstance(
   const pkg = await loadPackage(tx, instance.packageVersionId);
   const now = options.now.toISOString();
   const result = step(pkg.definition, state, event, await engineEnv(tx, pkg.definition, now));
-  const applied = await applyCommands(tx, { instanceId, actorId: options.actorId, now, newId: randomUUID }, result.state, result.commands);
+  const applied = await applyCommands(tx, { instanceId, actorId: options.actorId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
   await tx
     .update(instances)
     .set({

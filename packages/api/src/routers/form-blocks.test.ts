@@ -21,6 +21,7 @@ const callerAs = async (username: string | null) =>
     db: handle.db,
     actor: username ? await loadActor(handle.db, { username }) : null,
     now: () => new Date(),
+    mail: null,
     session: { token: undefined, set: () => {}, clear: () => {} },
     clientAddress: "127.0.0.1",
   } satisfies Context);

@@ -23,6 +23,7 @@ async function callerAs(username: string | null) {
       db: handle.db,
       actor: await actorForSession(handle.db, jar.token, new Date()),
       now: () => new Date(),
+      mail: null,
       clientAddress: "test",
       session: { token: jar.token, set: (token) => (jar.token = token), clear: () => delete jar.token },
     });

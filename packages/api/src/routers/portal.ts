@@ -28,7 +28,7 @@ export const portalRouter = router({
   start: authedProcedure
     .input(processKey.extend({ data: formData }))
     .mutation(async ({ ctx, input }) => {
-      const started = await startInstance(ctx.db, ctx.actor, input, { now: ctx.now() });
+      const started = await startInstance(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail });
       return { instanceId: started.instanceId, tasks: started.tasks };
     }),
   task: authedProcedure.input(taskId).query(({ ctx, input }) => getTask(ctx.db, ctx.actor, input.taskId)),
@@ -48,7 +48,7 @@ export const portalRouter = router({
   complete: authedProcedure
     .input(taskId.extend({ data: formData }))
     .mutation(async ({ ctx, input }) => {
-      const result = await completeTask(ctx.db, ctx.actor, input, { now: ctx.now() });
+      const result = await completeTask(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail });
       return { instanceStatus: result.instanceStatus, next: result.next };
     }),
   myRequests: authedProcedure.query(({ ctx }) => myRequests(ctx.db, ctx.actor)),

@@ -30,6 +30,7 @@ export function seededRouter() {
       db: db(),
       actor: username ? await loadActor(db(), { username }) : null,
       now: () => new Date(),
+      mail: null,
       session: { token: undefined, set: () => {}, clear: () => {} },
       clientAddress: "127.0.0.1",
     } satisfies Context);

@@ -1,4 +1,5 @@
 import type { InstanceState } from "@baton/engine";
+import type { MailSettings } from "../mail-settings.ts";
 import { stepInstance } from "../step-instance.ts";
 import { PermanentJobError, type JobHandler } from "./job-handler.ts";
 
@@ -10,12 +11,13 @@ import { PermanentJobError, type JobHandler } from "./job-handler.ts";
  * done: cancelling deletes the job in the same transaction as the
  * completion, so this only happens when the two raced, and the state decides.
  */
-export const fireTimerJob: JobHandler = async (tx, job, now) => {
+export const fireTimerJob = (mail?: MailSettings | null): JobHandler => async (tx, job, now) => {
   if (!job.instanceId || !job.ref) throw new PermanentJobError(`timer job ${job.id} names no instance or timer`);
   const timerId = job.ref;
   await stepInstance(tx, job.instanceId, { type: "timerFired", timerId }, {
     now,
     actorId: null,
     accept: (state: InstanceState) => (state.timers ?? []).some((t) => t.id === timerId),
+    mail,
   });
 };

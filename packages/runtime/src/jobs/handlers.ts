@@ -1,12 +1,20 @@
 import { callServiceJob } from "./call-service.ts";
+import type { MailSettings } from "../mail-settings.ts";
+import { EMAIL_JOB } from "../notifications.ts";
 import { fireTimerJob } from "./fire-timer.ts";
 import type { JobHandler } from "./job-handler.ts";
+import { sendEmailJob } from "./send-email.ts";
 import { SERVICE_CALL_JOB } from "./service-call-job.ts";
 
-/** What the worker does for each job type. */
-export function jobHandlers(): Record<string, JobHandler> {
+/**
+ * What the worker does for each job type. `mail`: the server's outgoing
+ * e-mail settings (sends the `email` jobs, and lets what a timer sets off
+ * notify by e-mail too).
+ */
+export function jobHandlers(options: { mail?: MailSettings | null } = {}): Record<string, JobHandler> {
   return {
-    timer: fireTimerJob,
+    timer: fireTimerJob(options.mail),
+    [EMAIL_JOB]: sendEmailJob(options.mail),
     [SERVICE_CALL_JOB]: callServiceJob,
   };
 }

@@ -11,7 +11,7 @@ export const startCommand: Command = {
     const processKey = requirePositional(ctx, 0, "the process key", startCommand.usage);
     const actor = await actingUser(ctx, startCommand.usage);
     const data = parseJsonOption(stringOption(ctx, "data"), "--data") ?? {};
-    const started = await startInstance(ctx.db, actor, { processKey, data });
+    const started = await startInstance(ctx.db, actor, { processKey, data }, { mail: ctx.env.mail });
     ctx.out.result(started, () =>
       [started.instanceId, ...started.tasks.map((t) => `  next: ${t.name} (${t.id}) for ${t.assignee?.username ?? t.candidateGroup?.key ?? "nobody"}`)].join("\n"),
     );

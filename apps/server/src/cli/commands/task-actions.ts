@@ -54,7 +54,7 @@ export const completeCommand: Command = {
     const taskId = requirePositional(ctx, 0, "the task id", completeCommand.usage);
     const actor = await actingUser(ctx, completeCommand.usage);
     const data = parseJsonOption(stringOption(ctx, "data"), "--data") ?? {};
-    const result = await completeTask(ctx.db, actor, { taskId, data });
+    const result = await completeTask(ctx.db, actor, { taskId, data }, { mail: ctx.env.mail });
     ctx.out.result(result, () =>
       [`Completed. Instance ${result.instanceId} is ${result.instanceStatus}.`, ...result.next.map((t) => `  next: ${t.name} (${t.id}) for ${t.assignee?.username ?? t.candidateGroup?.key ?? "nobody"}`)].join("\n"),
     );
