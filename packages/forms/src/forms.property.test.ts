@@ -12,6 +12,9 @@ import { resolveFormRules } from "./rules/resolve-rules.ts";
 import { formData, generatedForm, holds, variables } from "./test-support/form-arbitraries.ts";
 import { validateFormData } from "./validate-data.ts";
 
+/** Hundreds of random cases each: a minute, so a busy CI machine is not mistaken for a failure. */
+const PROPERTY_TIMEOUT = 60_000;
+
 /**
  * Random form trees (every block type, nested layout, rules) with random
  * data and variables. The oracle is independent of the code under test: a
@@ -46,7 +49,7 @@ describe("the form compiler, on random form trees", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe("the server validator, on random forms, data and variables", () => {
@@ -79,7 +82,7 @@ describe("the server validator, on random forms, data and variables", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("refuses exactly the fields the browser (rjsf on the same rules' view) refuses", () => {
     const browserKeys = (compiled: CompiledForm, data: Record<string, unknown>, vars: Record<string, unknown>) => {
@@ -101,5 +104,5 @@ describe("the server validator, on random forms, data and variables", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

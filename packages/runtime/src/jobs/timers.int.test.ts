@@ -131,4 +131,14 @@ describeOnEachDatabase("timers and escalations run by the job worker", targets, 
       expect.objectContaining({ code: "job.failed", message: expect.stringContaining("the engine is unwell") }),
     ]);
   });
+
+  it("records an e-mail that could not be sent on the instance without stopping it", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "deadline", data: { subject: "Toner" } }, { now: t0 });
+    const [job] = await fx.db.insert(jobs).values({ instanceId: started.instanceId, type: "email", payload: { to: { address: "nobody@example.com" } }, status: "pending" }).returning();
+    await fx.db.transaction((tx) => raiseJobIncident(tx, job!, "550 No such mailbox", t0));
+    const [instance] = await fx.db.select({ status: instances.status }).from(instances).where(eq(instances.id, started.instanceId));
+    expect(instance!.status).toBe("running");
+    const audit = await fx.db.select({ type: auditEvents.type, data: auditEvents.data }).from(auditEvents).where(eq(auditEvents.instanceId, started.instanceId));
+    expect(audit.find((e) => e.type === "email.failed")?.data).toEqual({ jobId: job!.id, error: "550 No such mailbox" });
+  });
 });
