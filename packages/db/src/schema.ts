@@ -136,6 +136,8 @@ export const tasks = pgTable(
     assigneeId: uuid("assignee_id").references(() => users.id),
     candidateGroupId: uuid("candidate_group_id").references(() => groups.id),
     dueAt: ts("due_at"),
+    /** The last escalation level that fired while the task was open (0: none). */
+    escalationLevel: integer("escalation_level").notNull().default(0),
     createdAt: createdAt(),
     completedAt: ts("completed_at"),
     completedBy: uuid("completed_by").references(() => users.id),

@@ -64,6 +64,7 @@ export async function applyEscalation(tx: Database, ctx: ApplyContext, command: 
       break;
     }
   }
+  await tx.update(tasks).set({ escalationLevel: command.level }).where(eq(tasks.id, task.id));
   await audit("task.escalated", { stepId: command.stepId, level: command.level, action: command.action, recipients }, task.id);
 }
 

@@ -21,6 +21,8 @@ export type TaskSummary = {
   assignee: { username: string; displayName: string } | null;
   candidateGroup: { key: string; name: string } | null;
   dueAt: string | null;
+  /** The last escalation level that fired while the task was open (0: none). */
+  escalationLevel: number;
   createdAt: string;
   completedAt: string | null;
   hasDraft: boolean;
@@ -91,6 +93,7 @@ export async function loadTaskSummaries(
       assignee: r.assigneeName ? { username: r.assigneeName, displayName: r.assigneeDisplay! } : null,
       candidateGroup: r.groupKey ? { key: r.groupKey, name: r.groupName! } : null,
       dueAt: toIso(r.task.dueAt),
+      escalationLevel: r.task.escalationLevel,
       createdAt: toIso(r.task.createdAt),
       completedAt: toIso(r.task.completedAt),
       hasDraft: Boolean(r.hasDraft),

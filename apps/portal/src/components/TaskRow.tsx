@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { TaskSummary } from "../lib/api-types.ts";
 import { DueDate } from "./DueDate.tsx";
+import { EscalationBadge } from "./EscalationBadge.tsx";
 
-/** One task in a list: name (the link), process and instance, due date, draft badge, and an action. */
+/** One task in a list: name (the link), process and instance, due date, escalation and draft badges, and an action. */
 export function TaskRow({ task, action }: { task: TaskSummary; action?: ReactNode }) {
   return (
     <li className="task-row">
@@ -15,6 +16,7 @@ export function TaskRow({ task, action }: { task: TaskSummary; action?: ReactNod
         <p className="task-row-meta">{instanceLine(task)}</p>
         <div className="task-row-tags">
           <DueDate dueAt={task.dueAt} />
+          {task.status === "open" ? <EscalationBadge level={task.escalationLevel} /> : null}
           {task.candidateGroup && !task.assignee ? (
             <span className="tag">
               <Users size={14} aria-hidden="true" />

@@ -1,5 +1,6 @@
 import { User, Users } from "lucide-react";
 import { DueDate } from "../components/DueDate.tsx";
+import { EscalationBadge } from "../components/EscalationBadge.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import type { Me, TaskSummary } from "../lib/api-types.ts";
 
@@ -14,6 +15,7 @@ export function TaskHeader({ task, me }: { task: TaskSummary; me: Me | null | un
       <div className="task-header-tags">
         {task.status !== "open" ? <StatusBadge status={task.status} /> : null}
         {task.status === "open" ? <DueDate dueAt={task.dueAt} /> : null}
+        {task.status === "open" ? <EscalationBadge level={task.escalationLevel} /> : null}
         {task.assignee ? (
           <span className="tag">
             <User size={14} aria-hidden="true" />

@@ -85,11 +85,13 @@ describeOnEachDatabase("timers and escalations run by the job worker", targets, 
 
     expect(await run(HOUR + DAY)).toBe(1);
     expect(await inbox("sam")).toEqual([{ kind: "reminder", subject: 'Reminder: "Resolve" is due', message: "Printer is due." }]);
+    expect((await openTask(started.instanceId))!.escalationLevel).toBe(1);
 
     expect(await run(HOUR + 3 * DAY)).toBe(2);
     expect(await inbox("admin")).toEqual([{ kind: "escalation", subject: '"Resolve" is overdue', message: "Printer is a day late." }]);
     const moved = (await openTask(started.instanceId))!;
     expect(moved.assigneeId).toBeNull();
+    expect(moved.escalationLevel).toBe(3);
     expect(await inbox("dana")).toEqual([expect.objectContaining({ kind: "escalation", subject: '"Resolve" is overdue and now yours' })]);
     const audit = await fx.db.select({ type: auditEvents.type, data: auditEvents.data }).from(auditEvents).where(eq(auditEvents.instanceId, started.instanceId));
     expect(audit.filter((e) => e.type === "task.escalated").map((e) => (e.data as { level: number }).level)).toEqual([1, 2, 3]);
