@@ -3,9 +3,9 @@ import { jobHandlers, raiseJobIncident, startJobWorker, type JobWorker } from "@
 import type { Env } from "./env.ts";
 
 /**
- * The server's job worker: timers, escalations, e-mails. Every `baton serve`
- * runs one (unless `--no-worker`); any number of processes may share one
- * PostgreSQL, each taking different jobs.
+ * The server's job worker: timers, escalations, e-mails, service calls.
+ * Every `baton serve` runs one (unless `--no-worker`); any number of
+ * processes may share one PostgreSQL, each taking different jobs.
  */
 export function startServerWorker(db: Database, env: Env, log: { error: (obj: object, msg: string) => void }): JobWorker {
   return startJobWorker(db, {

@@ -4,6 +4,7 @@ import type { EngineEvent, InstanceState } from "@baton/engine";
 import { requireRole, type Actor } from "./actor.ts";
 import { conflict, invalidInput, notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
+import type { MailSettings } from "./mail-settings.ts";
 import { loadPackage } from "./package-cache.ts";
 import { stepInstance } from "./step-instance.ts";
 
@@ -20,18 +21,21 @@ import { stepInstance } from "./step-instance.ts";
  */
 export type IncidentAction = { instanceId: string; incidentId: string; variables?: Record<string, unknown> };
 export type IncidentActionResult = { instanceId: string; status: InstanceState["status"] };
+/** `mail`: what the step then sets off (a notify step) goes by e-mail too. */
+export type IncidentActionOptions = { now?: Date; mail?: MailSettings | null };
 
-export async function retryIncident(db: Database, actor: Actor, input: IncidentAction, options: { now?: Date } = {}): Promise<IncidentActionResult> {
+export async function retryIncident(db: Database, actor: Actor, input: IncidentAction, options: IncidentActionOptions = {}): Promise<IncidentActionResult> {
   requireRole(actor, ["admin"], "retry incidents");
-  return act(db, actor, "incidentRetried", input, options.now ?? new Date());
+  return act(db, actor, "incidentRetried", input, options);
 }
 
-export async function skipIncident(db: Database, actor: Actor, input: IncidentAction, options: { now?: Date } = {}): Promise<IncidentActionResult> {
+export async function skipIncident(db: Database, actor: Actor, input: IncidentAction, options: IncidentActionOptions = {}): Promise<IncidentActionResult> {
   requireRole(actor, ["admin"], "skip incidents");
-  return act(db, actor, "incidentSkipped", input, options.now ?? new Date());
+  return act(db, actor, "incidentSkipped", input, options);
 }
 
-async function act(db: Database, actor: Actor, type: "incidentRetried" | "incidentSkipped", input: IncidentAction, now: Date): Promise<IncidentActionResult> {
+async function act(db: Database, actor: Actor, type: "incidentRetried" | "incidentSkipped", input: IncidentAction, options: IncidentActionOptions): Promise<IncidentActionResult> {
+  const now = options.now ?? new Date();
   const instanceId = requireId(input.instanceId, "Instance");
   const variables = input.variables;
   if (variables !== undefined && (typeof variables !== "object" || variables === null || Array.isArray(variables))) {
@@ -63,7 +67,7 @@ async function act(db: Database, actor: Actor, type: "incidentRetried" | "incide
       data: { incidentId: incident.id, stepId: incident.stepId, code: incident.code, ...(variables ? { variables } : {}) },
       at: now.toISOString(),
     });
-    const stepped = await stepInstance(tx, instanceId, event, { now, actorId: actor.userId });
+    const stepped = await stepInstance(tx, instanceId, event, { now, actorId: actor.userId, mail: options.mail });
     if (!stepped) throw conflict("The instance could not take this action; reload it and try again.");
     return { instanceId, status: stepped.status };
   });

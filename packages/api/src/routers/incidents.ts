@@ -11,6 +11,6 @@ const action = z.object({
 });
 
 export const incidentsRouter = router({
-  retry: authedProcedure.input(action).mutation(({ ctx, input }) => retryIncident(ctx.db, ctx.actor, input, { now: ctx.now() })),
-  skip: authedProcedure.input(action).mutation(({ ctx, input }) => skipIncident(ctx.db, ctx.actor, input, { now: ctx.now() })),
+  retry: authedProcedure.input(action).mutation(({ ctx, input }) => retryIncident(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail })),
+  skip: authedProcedure.input(action).mutation(({ ctx, input }) => skipIncident(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail })),
 });

@@ -159,7 +159,7 @@ describeOnEachDatabase("service calls run by the job worker against a real HTTP 
   it("calls again with the same key when the answer was lost before it was stored: at least once, recognisably", async () => {
     const { instanceId } = await start("Grace Hopper");
     const lostAfterCalling: JobHandler = async (tx, job, now) => {
-      await callServiceJob(tx, job, now);
+      await callServiceJob()(tx, job, now);
       throw new Error("the connection to the database broke before the commit");
     };
     await run(0, { [SERVICE_CALL_JOB]: lostAfterCalling });

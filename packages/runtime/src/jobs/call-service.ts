@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { auditEvents, instances, type Database } from "@baton/db";
 import type { InstanceState, ServiceRequest, ServiceResponse } from "@baton/engine";
+import type { MailSettings } from "../mail-settings.ts";
 import { stepInstance } from "../step-instance.ts";
 import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
 import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./service-call-job.ts";
@@ -23,8 +24,9 @@ import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./servi
  * the instance with `serviceFailed`: an incident an admin can retry or
  * skip. The call itself happens at least once: after a crash between the
  * answer and the commit the request is sent again, with the same key.
+ * `mail`: what the answer sets off (a notify step next) goes by e-mail too.
  */
-export const callServiceJob: JobHandler = async (tx, job, now) => {
+export const callServiceJob = (mail?: MailSettings | null): JobHandler => async (tx, job, now) => {
   const { instanceId, tokenId, payload } = readJob(job);
   const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
   if (!instance || !waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId)) return;
@@ -36,6 +38,7 @@ export const callServiceJob: JobHandler = async (tx, job, now) => {
     now,
     actorId: null,
     accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+    mail,
   });
   if (!stepped) return;
   const { method, url } = payload.request;

@@ -15,6 +15,6 @@ export function jobHandlers(options: { mail?: MailSettings | null } = {}): Recor
   return {
     timer: fireTimerJob(options.mail),
     [EMAIL_JOB]: sendEmailJob(options.mail),
-    [SERVICE_CALL_JOB]: callServiceJob,
+    [SERVICE_CALL_JOB]: callServiceJob(options.mail),
   };
 }

@@ -21,7 +21,7 @@ export const retryCommand: Command = {
   valueOptions: ["as", "data"],
   run: async (ctx) => {
     const { actor, input } = await incidentAction(ctx, retryCommand.usage);
-    const result = await retryIncident(ctx.db, actor, input);
+    const result = await retryIncident(ctx.db, actor, input, { mail: ctx.env.mail });
     ctx.out.result(result, () => `Retried. Instance ${result.instanceId} is ${result.status}.`);
   },
 };
@@ -33,7 +33,7 @@ export const skipCommand: Command = {
   valueOptions: ["as", "data"],
   run: async (ctx) => {
     const { actor, input } = await incidentAction(ctx, skipCommand.usage);
-    const result = await skipIncident(ctx.db, actor, input);
+    const result = await skipIncident(ctx.db, actor, input, { mail: ctx.env.mail });
     ctx.out.result(result, () => `Skipped. Instance ${result.instanceId} is ${result.status}.`);
   },
 };
