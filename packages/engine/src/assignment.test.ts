@@ -20,6 +20,18 @@ describe("who gets a task", () => {
     expect(run.task("call")).toMatchObject({ assignee: null, candidateGroup: "sales-reps" });
   });
 
+  it("a group that claims by default: no strategy on the command", () => {
+    const run = given(assignedBy({ type: "group", group: "sales-reps", strategy: "claim" })).whenStarted({});
+
+    expect(run.task("call")).not.toHaveProperty("strategy");
+  });
+
+  it.each(["roundRobin", "leastLoaded"] as const)("a group handing its task out by %s: the runtime picks the member", (strategy) => {
+    const run = given(assignedBy({ type: "group", group: "sales-reps", strategy })).whenStarted({});
+
+    expect(run.task("call")).toMatchObject({ assignee: null, candidateGroup: "sales-reps", strategy });
+  });
+
   it("the initiator, by expression", () => {
     const run = given(assignedBy({ type: "expression", expression: "initiator" })).whenStarted({}, "desk-7");
 

@@ -123,6 +123,12 @@ export type EngineCommand =
       assignee: string | null;
       /** Group key for group assignment (candidates claim). */
       candidateGroup: string | null;
+      /**
+       * Absent: the task waits in `candidateGroup`'s queue. Otherwise the
+       * runtime hands it to one active member (in turn, or the least busy);
+       * the task keeps its group so it can go back to the queue.
+       */
+      strategy?: "roundRobin" | "leastLoaded";
       dueAt: string | null;
     }
   | { type: "decisionTaken"; stepId: string; connectionId: string; reason: string }

@@ -46,6 +46,7 @@ export const problemCodes = [
   "form.min-above-max",
   "mapping.unknown-field",
   "assignment.empty",
+  "assignment.strategy-misplaced",
   "due.invalid-duration",
   "form.reserved-key",
   "step.not-executable-yet",

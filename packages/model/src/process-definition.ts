@@ -14,11 +14,22 @@ export const processKeySchema = z
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
+/**
+ * How a group's task is handed out: `claim` (it waits in the group's queue
+ * until a member takes it; the default), `roundRobin` (the active members in
+ * turn, per process step, across instances) or `leastLoaded` (the active
+ * member with the fewest open tasks). The task keeps its group either way, so
+ * it can be given back to the queue. Only a user task's own assignment
+ * hands out; elsewhere (approvers, recipients, escalations) it is refused.
+ */
+export const groupStrategySchema = z.enum(["claim", "roundRobin", "leastLoaded"]);
+export type GroupStrategy = z.infer<typeof groupStrategySchema>;
+
 /** Who does a user task. An expression is FEEL evaluated over the variables
  * and must yield a user name (or a list, of which the first is taken). */
 export const assignmentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("user"), user: z.string().min(1) }),
-  z.object({ type: z.literal("group"), group: z.string().min(1) }),
+  z.object({ type: z.literal("group"), group: z.string().min(1), strategy: groupStrategySchema.optional() }),
   z.object({ type: z.literal("expression"), expression: z.string().min(1) }),
 ]);
 export type Assignment = z.infer<typeof assignmentSchema>;

@@ -402,6 +402,15 @@ const cases: Case[] = [
     says: 'Task "Ship order" is not assigned to anyone',
   },
   {
+    code: "assignment.strategy-misplaced",
+    title: "an escalation handing a task to a group by round robin",
+    breakIt: (def) => {
+      step(def, "ship", "userTask").escalations = [{ after: "P1D", action: "reassign", to: { type: "group", group: "managers", strategy: "roundRobin" } }];
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "escalations", 0, "to", "strategy"] },
+    says: 'Task "Ship order" hands escalation level 1 out by round robin, but only a user task\'s own assignment',
+  },
+  {
     code: "due.invalid-duration",
     title: "a due duration in words",
     breakIt: (def) => {
@@ -678,6 +687,32 @@ describe("steps the palette offers beyond the user task", () => {
     const notify = base();
     Object.assign(step(notify, "call-back", "userTask") as object, { kind: "notify", recipients: { type: "group", group: " " }, subject: "New order" });
     expect(validate(notify).some((p) => p.code === "assignment.empty" && p.stepId === "call-back")).toBe(true);
+  });
+});
+
+describe("group strategies", () => {
+  test("a user task's group may hand its task out by round robin or least loaded", () => {
+    for (const strategy of ["claim", "roundRobin", "leastLoaded"] as const) {
+      const def = leadToCustomer();
+      step(def, "ship", "userTask").assignment = { type: "group", group: "shipping", strategy };
+      expect(validate(def)).toEqual([]);
+    }
+  });
+
+  test("approvers and alert recipients may not, and an unknown strategy is a schema problem", () => {
+    const def = leadToCustomer();
+    Object.assign(step(def, "ship", "userTask") as object, { kind: "approval", approvers: { type: "group", group: "managers", strategy: "leastLoaded" } });
+    Object.assign(step(def, "call-back", "userTask") as object, { kind: "notify", recipients: { type: "group", group: "sales", strategy: "roundRobin" }, subject: "New order" });
+    const misplaced = validate(def).filter((p) => p.code === "assignment.strategy-misplaced");
+    expect(misplaced.map((p) => [p.stepId, p.path])).toEqual([
+      ["call-back", ["steps", 1, "recipients", "strategy"]],
+      ["ship", ["steps", 4, "approvers", "strategy"]],
+    ]);
+    expect(misplaced[1]!.message).toContain('Approval "Ship order" hands its approvers out by least loaded');
+
+    const unknown = leadToCustomer();
+    step(unknown, "ship", "userTask").assignment = { type: "group", group: "shipping", strategy: "random" as "claim" };
+    expect(validate(unknown)).toEqual([expect.objectContaining({ code: "schema.invalid", stepId: "ship", path: ["steps", 4, "assignment", "strategy"] })]);
   });
 });
 

@@ -8,6 +8,7 @@ import { checkForms } from "./validation/form-checks.ts";
 import { checkGateways } from "./validation/gateway-checks.ts";
 import { checkGraph } from "./validation/graph-checks.ts";
 import { schemaProblems } from "./validation/schema-problems.ts";
+import { checkStrategies } from "./validation/strategy-checks.ts";
 import { checkVariableTypes } from "./validation/variable-type-checks.ts";
 
 /**
@@ -32,6 +33,7 @@ export function validate(definition: unknown): Problem[] {
   checkVariableTypes(ctx);
   checkExecutability(ctx);
   checkEscalations(ctx);
+  checkStrategies(ctx);
   checkTimeZone(ctx.definition.timeZone, problems);
   return problems;
 }

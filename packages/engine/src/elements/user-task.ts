@@ -41,6 +41,7 @@ export const userTaskElement: Element<"userTask"> & {
       name: step.name || step.id,
       assignee: assignment.assignee,
       candidateGroup: assignment.candidateGroup,
+      ...(assignment.strategy ? { strategy: assignment.strategy } : {}),
       dueAt: due.dueAt,
     });
     scheduleEscalations(token, step.id, step.escalations, due.dueAt, run);

@@ -32,6 +32,7 @@ describe("round trip of Baton's own definitions", () => {
     const original = processDefinitionSchema.parse(everyKind);
     const { first, second, back } = await roundTrip(original);
     expect(back).toEqual(original);
+    expect(back.steps.find((s) => s.id === "triage")).toMatchObject({ assignment: { type: "group", group: "service-desk", strategy: "roundRobin" } });
     expect(second).toBe(first);
   });
 

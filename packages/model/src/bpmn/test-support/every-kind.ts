@@ -4,7 +4,8 @@ import type { ProcessDefinitionInput } from "../../process-definition.ts";
  * A draft with one step of every kind and the awkward corners of a Baton
  * definition: an approval by several approvers, both timer types, text that
  * needs escaping in XML, a connection id that is no XML name, a default
- * flow, a condition left on a task's connection.
+ * flow, a condition left on a task's connection, a group task handed out
+ * by round robin.
  */
 export const everyKind: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -63,6 +64,14 @@ export const everyKind: ProcessDefinitionInput = {
     },
     { id: "sub", kind: "callActivity", name: "Archive", position: { x: 1150, y: 0 }, processKey: "archive-request", inputs: [{ from: "bookingId", to: "id" }], outputs: [] },
     { id: "split", kind: "parallelGateway", name: "", position: { x: 720, y: 215 } },
+    {
+      id: "triage",
+      kind: "userTask",
+      name: "Triage",
+      position: { x: 900, y: 200 },
+      assignment: { type: "group", group: "service-desk", strategy: "roundRobin" },
+      form: { schemaVersion: 1, blocks: [] },
+    },
     { id: "end", kind: "end", name: "Done", position: { x: 1400, y: 22 } },
   ],
   connections: [
@@ -77,5 +86,7 @@ export const everyKind: ProcessDefinitionInput = {
     { id: "c9", source: "sub", target: "end" },
     { id: "c10", source: "tell", target: "split", isDefault: true },
     { id: "c11", source: "split", target: "end" },
+    { id: "c12", source: "split", target: "triage" },
+    { id: "c13", source: "triage", target: "end" },
   ],
 };
