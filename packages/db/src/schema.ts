@@ -151,6 +151,28 @@ export const tasks = pgTable(
   ],
 );
 
+/**
+ * Where round robin stands for one process step and group: the member who
+ * got its last task. The runtime locks the row (FOR UPDATE) while it picks
+ * the next member, so concurrent starts on PostgreSQL take turns instead
+ * of handing two tasks in a row to the same person; least loaded takes the
+ * same lock and uses the row to break ties in turn.
+ */
+export const assignmentCursors = pgTable(
+  "assignment_cursors",
+  {
+    processKey: text("process_key").notNull(),
+    stepId: text("step_id").notNull(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** The user name of the member who got the last task (null: none yet). */
+    lastUsername: text("last_username"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.processKey, t.stepId, t.groupId] })],
+);
+
 /** Form data a participant typed, not yet part of the instance. */
 export const taskDrafts = pgTable("task_drafts", {
   taskId: uuid("task_id").primaryKey().references(() => tasks.id, { onDelete: "cascade" }),
