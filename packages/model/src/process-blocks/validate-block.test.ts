@@ -70,22 +70,12 @@ describe("validateBlock", () => {
     const decision = validateBlock(blockOf(["outcome", "lost"]));
     expect(decision).toEqual([expect.objectContaining({ code: "decision.single-outgoing", severity: "warning", stepId: "outcome" })]);
 
-    const approval: BlockInput = {
+    const call: BlockInput = {
       ...blockOf([]),
-      steps: [
-        {
-          id: "approve",
-          kind: "approval",
-          name: "Manager approves",
-          position: { x: 0, y: 0 },
-          approvers: { type: "expression", expression: "manager" },
-          fourEyes: true,
-          resultVariable: "approval",
-        },
-      ],
+      steps: [{ id: "callOther", kind: "callActivity", name: "Run the onboarding", position: { x: 0, y: 0 }, processKey: "onboarding", inputs: [], outputs: [] }],
     };
-    expect(validateBlock(approval)).toEqual([
-      expect.objectContaining({ code: "step.not-executable-yet", severity: "warning", stepId: "approve" }),
+    expect(validateBlock(call)).toEqual([
+      expect.objectContaining({ code: "step.not-executable-yet", severity: "warning", stepId: "callOther" }),
     ]);
   });
 });
