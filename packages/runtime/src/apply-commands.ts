@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditEvents, groups, jobs, taskDrafts, tasks, users, type Database } from "@baton/db";
+import { auditEvents, groups, instances, jobs, taskDrafts, tasks, users, type Database } from "@baton/db";
 import type { EngineCommand, Incident, InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
+import { pickGroupMember } from "./group-hand-out.ts";
 import { SERVICE_CALL_JOB, type ServiceCallJobPayload } from "./jobs/service-call-job.ts";
 import type { MailSettings } from "./mail-settings.ts";
 import { sendNotification } from "./notifications.ts";
@@ -10,7 +11,9 @@ import { sendNotification } from "./notifications.ts";
  * Carries out the engine's commands inside the caller's transaction: tasks
  * become rows, timers and service calls become jobs (cancelled timers lose theirs),
  * alerts become notifications, escalations remind, alert or move the task,
- * and decisions and variable changes become audit events. Returns the new
+ * and decisions and variable changes become audit events. A group task
+ * with a strategy goes to one member (group-hand-out.ts), audited as
+ * `task.assigned` with the reason. Returns the new
  * task ids and the state, which may gain an incident when a command names
  * a user or group Baton does not know (the task is then created
  * unassigned, the alert goes to whoever is known, so no work is lost, and
@@ -59,11 +62,26 @@ export async function applyCommands(
       : [],
   );
 
+  let key: string | undefined;
+  const processKey = async () => {
+    if (key === undefined) {
+      const [instance] = await tx.select({ processKey: instances.processKey }).from(instances).where(eq(instances.id, ctx.instanceId));
+      key = instance!.processKey;
+    }
+    return key;
+  };
+
   for (const command of commands) {
     switch (command.type) {
       case "createTask": {
-        const assigneeId = command.assignee ? userIds.get(command.assignee) ?? null : null;
+        let assigneeId = command.assignee ? userIds.get(command.assignee) ?? null : null;
         const candidateGroupId = command.candidateGroup ? groupIds.get(command.candidateGroup) ?? null : null;
+        // A group that hands out (round robin, least loaded): one member gets it, the task keeps its group.
+        const handOut =
+          command.strategy && command.candidateGroup && candidateGroupId && !assigneeId
+            ? await pickGroupMember(tx, { processKey: await processKey(), stepId: command.stepId, groupId: candidateGroupId, groupKey: command.candidateGroup, strategy: command.strategy, now: ctx.now })
+            : null;
+        if (handOut?.ok) assigneeId = handOut.userId;
         const [row] = await tx
           .insert(tasks)
           .values({
@@ -78,7 +96,12 @@ export async function applyCommands(
           })
           .returning({ id: tasks.id });
         createdTaskIds.push(row!.id);
-        await audit("task.created", { stepId: command.stepId, name: command.name, assignee: command.assignee, candidateGroup: command.candidateGroup, dueAt: command.dueAt }, row!.id);
+        await audit("task.created", { stepId: command.stepId, name: command.name, assignee: command.assignee, candidateGroup: command.candidateGroup, ...(command.strategy ? { strategy: command.strategy } : {}), dueAt: command.dueAt }, row!.id);
+        if (handOut?.ok) {
+          await audit("task.assigned", { stepId: command.stepId, assignee: handOut.username, candidateGroup: command.candidateGroup, strategy: command.strategy, reason: handOut.reason }, row!.id);
+        } else if (handOut) {
+          await note(command.stepId, `Task "${command.name}" could not be handed out: ${handOut.reason}; it waits in the group's queue.`, row!.id);
+        }
         const missing =
           command.assignee && !assigneeId
             ? `user "${command.assignee}"`

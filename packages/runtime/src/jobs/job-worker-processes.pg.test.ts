@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, createPostgresTestDatabase, jobs, openDatabase, tasks, testDatabaseTargets, type Database } from "@baton/db";
+import { auditEvents, jobs, tasks, testDatabaseTargets, type Database } from "@baton/db";
 import { completeTask } from "../complete-task.ts";
 import { publishDefinition } from "../publish.ts";
 import { startInstance } from "../start-instance.ts";
-import { seededFixture, type RuntimeFixture } from "../test-support/runtime-fixture.ts";
+import { withFreshPostgres } from "../test-support/runtime-fixture.ts";
 import { dueTimerProcess, parallelJoinProcess, startMany, untilNoJobPending } from "./test-support/concurrency-processes.ts";
 import { killStrayWorkers, spawnWorker, startWorkers } from "./test-support/worker-processes.ts";
 import { pendingJobCount } from "./worker.ts";
@@ -19,25 +19,8 @@ import { pendingJobCount } from "./worker.ts";
  */
 const postgres = (await testDatabaseTargets()).find((t) => t.name === "postgres")!;
 
-type Fresh = RuntimeFixture & { url: string };
-
 /** A fresh, seeded PostgreSQL database with a pool of 20 (16 concurrent completers and some), dropped afterwards. */
-async function withFreshDatabase(body: (fx: Fresh) => Promise<void>): Promise<void> {
-  const fresh = await createPostgresTestDatabase();
-  let fx: RuntimeFixture | undefined;
-  try {
-    fx = await seededFixture(async () => {
-      const handle = await openDatabase({ url: fresh.url, dataDir: "", poolSize: 20 });
-      await handle.migrate();
-      return handle;
-    });
-    await body({ ...fx, url: fresh.url });
-  } finally {
-    await killStrayWorkers();
-    await fx?.handle.close();
-    await fresh.drop();
-  }
-}
+const withFreshDatabase = (body: Parameters<typeof withFreshPostgres>[1]) => withFreshPostgres(20, body, killStrayWorkers);
 
 /** How many "After …" tasks each instance has: exactly once means one each. */
 async function afterTasksPerInstance(db: Database): Promise<Map<string, number>> {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { instances, tasks, taskDrafts, auditEvents, type Database, type DatabaseHandle, type TestDatabaseTarget } from "@baton/db";
+import { createPostgresTestDatabase, instances, openDatabase, tasks, taskDrafts, auditEvents, type Database, type DatabaseHandle, type TestDatabaseTarget } from "@baton/db";
 import { loadActor, type Actor } from "../actor.ts";
 import { seedDemo } from "../seed.ts";
 
@@ -18,6 +18,33 @@ export async function seededFixture(open: () => Promise<DatabaseHandle>): Promis
   const handle = await open();
   await seedDemo(handle.db, templatesDir);
   return { handle, db: handle.db, as: (username) => loadActor(handle.db, { username }) };
+}
+
+/**
+ * A fresh, seeded PostgreSQL database of its own with a pool of `poolSize`
+ * connections (for tests that need several at once, or the URL for child
+ * processes), dropped afterwards; `cleanup` runs first (e.g. stray worker
+ * processes still holding connections).
+ */
+export async function withFreshPostgres(
+  poolSize: number,
+  body: (fx: RuntimeFixture & { url: string }) => Promise<void>,
+  cleanup?: () => Promise<void>,
+): Promise<void> {
+  const fresh = await createPostgresTestDatabase();
+  let fx: RuntimeFixture | undefined;
+  try {
+    fx = await seededFixture(async () => {
+      const handle = await openDatabase({ url: fresh.url, dataDir: "", poolSize });
+      await handle.migrate();
+      return handle;
+    });
+    await body({ ...fx, url: fresh.url });
+  } finally {
+    await cleanup?.();
+    await fx?.handle.close();
+    await fresh.drop();
+  }
 }
 
 /**
