@@ -100,6 +100,40 @@ describe("a service call", () => {
     expect(run.status).toBe("running");
   });
 
+  it("leaves {{secrets.NAME}} for the runtime, even when a variable is called secrets, and refuses a value that brings one in", () => {
+    const secretCall = processOf(
+      [
+        start("s"),
+        serviceCall("c", {
+          method: "POST",
+          url: "{{secrets.SCORING_URL}}/applicants/{{name}}",
+          headers: [
+            { name: "X-Api-Key", value: "{{ secrets.SCORING_KEY }}" },
+            { name: "X-Note", value: "{{note}}" },
+          ],
+        }),
+        end("e"),
+      ],
+      chain("s", "c", "e"),
+    );
+    const run = given(secretCall).whenStarted({ name: "{{secrets.SCORING_KEY}}", note: "hello", secrets: { SCORING_URL: "https://evil.example", SCORING_KEY: "k" } });
+    expect(call(run).request).toEqual({
+      method: "POST",
+      url: "{{secrets.SCORING_URL}}/applicants/%7B%7Bsecrets.SCORING_KEY%7D%7D",
+      headers: [
+        { name: "X-Api-Key", value: "{{ secrets.SCORING_KEY }}" },
+        { name: "X-Note", value: "hello" },
+      ],
+    });
+
+    const smuggling = given(secretCall).whenStarted({ name: "Ada", note: "{{secrets.SCORING_KEY}}" });
+    expect(smuggling.commandTypes()).not.toContain("callService");
+    expect(smuggling.raised()[0]).toMatchObject({
+      code: "expression.error",
+      message: 'service call "Call c" (c): the header "X-Note" fills in {{note}} with a {{secrets.…}} placeholder, which only the process itself may name',
+    });
+  });
+
   it("names the header whose placeholder is missing, and a body that does not work out", () => {
     const { scoringToken: _none, ...withoutToken } = application;
     const run = given(scoring).whenStarted(withoutToken);

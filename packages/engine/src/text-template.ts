@@ -1,3 +1,5 @@
+import { isSecretPath, secretNames } from "@baton/model";
+
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)\s*\}\}/g;
 
 /**
@@ -8,6 +10,7 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)\
  */
 export function formatForText(text: string, variables: Readonly<Record<string, unknown>>): string {
   return text.replace(PLACEHOLDER, (whole, path: string) => {
+    if (isSecretPath(path)) return whole; // a deployment's secret is never written into a message
     const found = lookup(variables, path);
     return found.ok ? plain(found.value) : whole;
   });
@@ -20,22 +23,30 @@ export function formatForText(text: string, variables: Readonly<Record<string, u
  * variable that is neither missing nor null. Values are written as data
  * (strings as they are, numbers and true/false as JSON, lists and objects
  * as JSON text), then through `encode` (e.g. percent-encoding in a URL).
+ * `{{secrets.NAME}}` stays as written for the runtime to fill in just
+ * before the call; a value that would itself put such a placeholder into
+ * the request is refused (`smuggled`), so what a participant types can
+ * never make Baton send a secret it was not told to send.
  */
 export function fillForRequest(
   text: string,
   variables: Readonly<Record<string, unknown>>,
   encode: (text: string) => string = (t) => t,
-): { ok: true; text: string } | { ok: false; missing: string[] } {
+): { ok: true; text: string } | { ok: false; missing: string[]; smuggled: string[] } {
   const missing: string[] = [];
+  const smuggled: string[] = [];
   const filled = text.replace(PLACEHOLDER, (whole, path: string) => {
+    if (isSecretPath(path)) return whole;
     const found = lookup(variables, path);
     if (!found.ok || found.value === null || found.value === undefined) {
       missing.push(path);
       return whole;
     }
-    return encode(typeof found.value === "string" ? found.value : JSON.stringify(found.value));
+    const value = encode(typeof found.value === "string" ? found.value : JSON.stringify(found.value));
+    if (secretNames(value).length > 0) smuggled.push(path);
+    return value;
   });
-  return missing.length > 0 ? { ok: false, missing } : { ok: true, text: filled };
+  return missing.length > 0 || smuggled.length > 0 ? { ok: false, missing, smuggled } : { ok: true, text: filled };
 }
 
 function lookup(variables: Readonly<Record<string, unknown>>, path: string): { ok: true; value: unknown } | { ok: false } {

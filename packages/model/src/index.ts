@@ -9,5 +9,6 @@ export * from "./process-blocks/index.ts";
 export * from "./form-blocks/index.ts";
 export { isIsoDuration } from "./validation/iso-duration.ts";
 export { isHttpUrl } from "./validation/http-url.ts";
+export * from "./secret-placeholder.ts";
 export * from "./bpmn/index.ts";
 export * from "./approval-form.ts";

@@ -720,7 +720,10 @@ describe("isHttpUrl", () => {
   test.each(["https://crm.example.com/api/leads", "http://127.0.0.1:8080/score?x=1", " https://erp.example/x "])("accepts %s", (url) => {
     expect(isHttpUrl(url)).toBe(true);
   });
-  test.each(["https://", "", "crm.example.com/api", "ftp://files.example.com/x", "javascript:alert(1)", "https://exa mple.com/x"])("rejects %s", (url) => {
+  test.each(["{{secrets.SCORING_URL}}", "{{ secrets.SCORING_URL }}/v2/score?x={{id}}", "https://{{secrets.CRM_HOST}}/api", "https://erp.example/{{secrets.TENANT}}/x"])("accepts the secret in %s", (url) => {
+    expect(isHttpUrl(url)).toBe(true);
+  });
+  test.each(["https://", "", "crm.example.com/api", "ftp://files.example.com/x", "javascript:alert(1)", "https://exa mple.com/x", "{{SCORING_URL}}", "{{secrets.}}/x", "x{{secrets.URL}}"])("rejects %s", (url) => {
     expect(isHttpUrl(url)).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ type ServiceOutcome = Extract<EngineEvent, { type: "serviceAnswered" | "serviceF
  * A service call. On arrival the request is built from the variables as
  * they are now: `{{variable}}` in the URL (each value percent-encoded, so
  * a value cannot change the address's shape) and in header values (as
- * text), the body from FEEL as JSON. A placeholder naming no value, or a
+ * text), the body from FEEL as JSON; `{{secrets.NAME}}` stays as written
+ * (the runtime fills it in at the call). A placeholder naming no value, or a
  * body that breaks, stops the token under an incident before anything is
  * sent. Otherwise `callService` goes out with the token's id as the
  * idempotency key, and the token waits.
@@ -85,13 +86,17 @@ export const serviceCallElement: Element<"serviceCall"> & {
 
 function buildRequest(step: ServiceCallStep, run: Run): { ok: true; value: ServiceRequest } | { ok: false; error: string } {
   const variables = run.state.variables;
-  const named = (missing: string[]) => `${missing.map((m) => `{{${m}}}`).join(", ")}, which ${missing.length === 1 ? "has" : "have"} no value`;
+  const list = (paths: string[]) => paths.map((m) => `{{${m}}}`).join(", ");
+  const named = ({ missing, smuggled }: { missing: string[]; smuggled: string[] }) =>
+    missing.length > 0
+      ? `names ${list(missing)}, which ${missing.length === 1 ? "has" : "have"} no value`
+      : `fills in ${list(smuggled)} with a {{secrets.…}} placeholder, which only the process itself may name`;
   const url = fillForRequest(step.request.url, variables, encodeURIComponent);
-  if (!url.ok) return { ok: false, error: `the URL names ${named(url.missing)}` };
+  if (!url.ok) return { ok: false, error: `the URL ${named(url)}` };
   const headers: ServiceRequest["headers"] = [];
   for (const header of step.request.headers) {
     const value = fillForRequest(header.value, variables);
-    if (!value.ok) return { ok: false, error: `the header "${header.name}" names ${named(value.missing)}` };
+    if (!value.ok) return { ok: false, error: `the header "${header.name}" ${named(value)}` };
     headers.push({ name: header.name, value: value.text });
   }
   const request: ServiceRequest = { method: step.request.method, url: url.text, headers };
