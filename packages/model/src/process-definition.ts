@@ -161,9 +161,9 @@ export const serviceCallStepSchema = z.object({
   kind: z.literal("serviceCall"),
   request: z.object({
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
-    /** `{{variable}}` is replaced by the variable's value, percent-encoded. */
+    /** `{{variable}}` is replaced by the variable's value, percent-encoded; `{{secrets.NAME}}` by the server's secret, at the call. */
     url: z.string().min(1),
-    /** Header values may hold `{{variable}}` (its value as text). */
+    /** Header values may hold `{{variable}}` (its value as text) and `{{secrets.NAME}}`. */
     headers: z.array(httpHeaderSchema).default([]),
     /** FEEL building the JSON body from the variables. */
     body: z.string().optional(),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { auditEvents, instances, type Database } from "@baton/db";
 import type { InstanceState, ServiceRequest, ServiceResponse } from "@baton/engine";
 import type { MailSettings } from "../mail-settings.ts";
+import { fillSecrets, missingSecretsMessage, type ServiceSecrets } from "../service-secrets.ts";
 import { stepInstance } from "../step-instance.ts";
 import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
 import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./service-call-job.ts";
@@ -25,13 +26,17 @@ import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./servi
  * skip. The call itself happens at least once: after a crash between the
  * answer and the commit the request is sent again, with the same key.
  * `mail`: what the answer sets off (a notify step next) goes by e-mail too.
+ * `secrets`: the deployment's, for `{{secrets.NAME}}` in the URL and
+ * header values, filled in only for the request on the wire (messages and
+ * the audit show the placeholder); one that is not configured fails the
+ * job at once, as a retry would not find it either.
  */
-export const callServiceJob = (mail?: MailSettings | null): JobHandler => async (tx, job, now) => {
+export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecrets = {}): JobHandler => async (tx, job, now) => {
   const { instanceId, tokenId, payload } = readJob(job);
   const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
   if (!instance || !waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId)) return;
 
-  const outcome = await call(payload);
+  const outcome = await call(payload, secrets);
   if (!outcome.ok) throw outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
 
   const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response: outcome.response }, {
@@ -89,8 +94,19 @@ export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string };
 
-async function call({ request, idempotencyKey, timeoutMs }: ServiceCallJobPayload): Promise<CallOutcome> {
-  const what = `${request.method} ${request.url}`;
+async function call({ request: stored, idempotencyKey, timeoutMs }: ServiceCallJobPayload, secrets: ServiceSecrets): Promise<CallOutcome> {
+  const what = `${stored.method} ${stored.url}`;
+  const filled = fillSecrets(stored, secrets);
+  if (!filled.ok) return { ok: false, retryable: false, message: `${what} ${missingSecretsMessage(filled.missing)}` };
+  const { request, redact } = filled;
+  const outcome = await send(request, what, idempotencyKey, timeoutMs);
+  return outcome.ok ? outcome : { ...outcome, message: redact(outcome.message) };
+}
+
+async function send(request: ServiceRequest, what: string, idempotencyKey: string, timeoutMs: number): Promise<CallOutcome> {
+  if (!/^https?:\/\//i.test(request.url)) {
+    return { ok: false, retryable: false, message: `${what} could not be sent: the address is not an http(s) URL; check the secrets it names` };
+  }
   let init: RequestInit;
   try {
     init = requestInit(request, idempotencyKey);

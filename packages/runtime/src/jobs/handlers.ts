@@ -1,5 +1,6 @@
 import { callServiceJob } from "./call-service.ts";
 import type { MailSettings } from "../mail-settings.ts";
+import type { ServiceSecrets } from "../service-secrets.ts";
 import { EMAIL_JOB } from "../notifications.ts";
 import { fireTimerJob } from "./fire-timer.ts";
 import type { JobHandler } from "./job-handler.ts";
@@ -9,12 +10,13 @@ import { SERVICE_CALL_JOB } from "./service-call-job.ts";
 /**
  * What the worker does for each job type. `mail`: the server's outgoing
  * e-mail settings (sends the `email` jobs, and lets what a timer sets off
- * notify by e-mail too).
+ * notify by e-mail too). `secrets`: the deployment's, for service calls
+ * that name `{{secrets.NAME}}`.
  */
-export function jobHandlers(options: { mail?: MailSettings | null } = {}): Record<string, JobHandler> {
+export function jobHandlers(options: { mail?: MailSettings | null; secrets?: ServiceSecrets } = {}): Record<string, JobHandler> {
   return {
     timer: fireTimerJob(options.mail),
     [EMAIL_JOB]: sendEmailJob(options.mail),
-    [SERVICE_CALL_JOB]: callServiceJob(options.mail),
+    [SERVICE_CALL_JOB]: callServiceJob(options.mail, options.secrets),
   };
 }

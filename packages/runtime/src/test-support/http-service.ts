@@ -21,9 +21,10 @@ export type HttpService = {
  * A real HTTP service on a free local port for service-call tests: it
  * records every request and answers from a queue the test fills (e.g. two
  * 503s, then a score), so retries, timeouts and idempotency keys are seen
- * over the wire, not through a fake fetch.
+ * over the wire, not through a fake fetch. `port`: listen there (a service
+ * that was closed coming back at its old address); by default a free one.
  */
-export async function startHttpService(fallback: Answer = { status: 200, body: {} }): Promise<HttpService> {
+export async function startHttpService(fallback: Answer = { status: 200, body: {} }, port = 0): Promise<HttpService> {
   const service: Omit<HttpService, "url" | "close"> = { received: [], answers: [], fallback };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,10 +38,13 @@ export async function startHttpService(fallback: Answer = { status: 200, body: {
       res.end(text);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return Object.assign(service, {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
