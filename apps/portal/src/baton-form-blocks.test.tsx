@@ -341,3 +341,14 @@ describe("other blocks", () => {
     expect(lastData()).toEqual({ countries: ["fr"] });
   });
 });
+
+describe("earlier rows shown read-only", () => {
+  it("writes a stored instant (a vote's time) as a date and time, not as code", () => {
+    const form = compile([{ id: "d-votes", type: "display", label: "Votes", variable: "visa.votes" }]);
+    renderForm(form, { variables: { visa: { votes: [{ by: "dana", decision: "reject", comment: "Replace it", at: "2026-12-07T04:18:55.749Z" }] } } });
+    const cells = screen.getAllByRole("cell").map((c) => c.textContent);
+    expect(cells).toContain("Replace it");
+    expect(cells.some((t) => t?.includes("2026-12-07T"))).toBe(false);
+    expect(cells.some((t) => /2026/.test(t ?? ""))).toBe(true);
+  });
+});

@@ -78,7 +78,7 @@ function RowsTable({ rows, columns: known, format, currency }: RowsProps) {
   const cell = (row: Record<string, unknown>, column: EarlierField & { key: string }) => {
     const v = withOptionLabels(row[column.key], column.options);
     if (column.format) return formatDisplayValue(v, column.format, column.currency);
-    return formatDisplayValue(v, typeof v === "number" ? format : undefined, currency);
+    return formatDisplayValue(v, typeof v === "number" ? format : isInstant(v) ? "dateTime" : undefined, currency);
   };
   return (
     <div className="bf-table-wrap">
@@ -116,4 +116,9 @@ export function humanize(key: string): string {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** An ISO 8601 instant as the engine stores times (a vote's `at`): shown as a date and time, not as code. */
+function isInstant(value: unknown): boolean {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
 }
