@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SECRET_NAME } from "@baton/model";
 import type { MailSettings } from "@baton/runtime";
 
 /**
@@ -21,7 +23,23 @@ export type Env = {
   workerPollMs: number;
   /** Outgoing e-mail (BATON_SMTP_URL and BATON_MAIL_FROM); null: Baton sends none. */
   mail: MailSettings | null;
+  /**
+   * Secrets for service calls (`{{secrets.NAME}}`), by name: BATON_SECRET_<NAME>
+   * and the JSON object in BATON_SECRETS_FILE (the variable wins). Only the
+   * job worker's service calls see them.
+   */
+  secrets: Record<string, string>;
+  /**
+   * Baton's own demo scoring service (POST /demo/scoring) and the API key
+   * it wants, served while no SCORING_URL secret points elsewhere; then
+   * `serviceSecrets` points SCORING_URL and SCORING_KEY at it. Null once a
+   * real scoring system is configured.
+   */
+  demoScoring: { key: string } | null;
 };
+
+/** The demo scoring's API key when BATON_SECRET_SCORING_KEY does not set one. */
+export const DEMO_SCORING_KEY = "baton-demo-scoring";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -42,7 +60,54 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     workerBatch: positiveInt(source, "BATON_WORKER_BATCH", 20),
     workerPollMs: positiveInt(source, "BATON_WORKER_POLL_MS", 1000),
     mail: readMail(source),
+    ...readSecrets(source, cwd),
   };
+}
+
+/**
+ * The secrets the job worker fills into service calls: the configured ones,
+ * and while the demo scoring runs, SCORING_URL pointing at this server's
+ * own `/demo/scoring` (where it listens) with the demo's key.
+ */
+export function serviceSecrets(env: Env, listening: { host: string; port: number }): Record<string, string> {
+  if (!env.demoScoring) return env.secrets;
+  const { host, port } = listening;
+  const reachable = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return { ...env.secrets, SCORING_URL: `http://${reachable}:${port}/demo/scoring`, SCORING_KEY: env.demoScoring.key };
+}
+
+const SECRET_PREFIX = "BATON_SECRET_";
+
+/** Values never appear in an error: only names and where they came from. */
+function readSecrets(source: NodeJS.ProcessEnv, cwd: string): Pick<Env, "secrets" | "demoScoring"> {
+  const secrets: Record<string, string> = {};
+  const file = source.BATON_SECRETS_FILE?.trim();
+  if (file) {
+    const path = resolve(cwd, file);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : error instanceof SyntaxError ? "it is not valid JSON" : (error as Error).message;
+      throw new Error(`BATON_SECRETS_FILE names ${path}, which Baton cannot read: ${reason}.`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`BATON_SECRETS_FILE (${path}) must hold a JSON object of names and text values, such as {"SCORING_KEY": "…"}.`);
+    }
+    for (const [name, value] of Object.entries(parsed)) {
+      if (!SECRET_NAME.test(name)) throw new Error(`BATON_SECRETS_FILE (${path}) names the secret "${name}": a name is letters, digits and _, starting with a letter.`);
+      if (typeof value !== "string") throw new Error(`BATON_SECRETS_FILE (${path}) gives the secret ${name} a ${Array.isArray(value) ? "list" : value === null ? "null" : typeof value}; write it as text in quotes.`);
+      secrets[name] = value;
+    }
+  }
+  for (const [variable, value] of Object.entries(source)) {
+    if (!variable.startsWith(SECRET_PREFIX) || value === undefined || value === "") continue;
+    const name = variable.slice(SECRET_PREFIX.length);
+    if (!SECRET_NAME.test(name)) throw new Error(`${variable} does not name a secret: write BATON_SECRET_<NAME>, the name letters, digits and _, starting with a letter.`);
+    secrets[name] = value;
+  }
+  const demoScoring = Object.hasOwn(secrets, "SCORING_URL") ? null : { key: secrets.SCORING_KEY ?? DEMO_SCORING_KEY };
+  return { secrets, demoScoring };
 }
 
 /** Both settings or neither; the password in a URL never appears in an error. */

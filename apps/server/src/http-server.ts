@@ -7,12 +7,14 @@ import { appRouter, type AppRouter, type Context } from "@baton/api";
 import { ping, type Database } from "@baton/db";
 import { actorForSession } from "@baton/runtime";
 import { registerAttachmentRoutes } from "./attachment-routes.ts";
+import { registerDemoScoringRoute } from "./demo-scoring-route.ts";
 import type { Env } from "./env.ts";
 
 /**
  * The HTTP face of Baton: tRPC at /trpc, the built studio and portal as
  * single-page apps at /studio and /portal, files attached to forms at
- * /api/attachments, /healthz for load balancers.
+ * /api/attachments, /healthz for load balancers, and the demo scoring
+ * service at /demo/scoring while no real one is configured.
  */
 export const SESSION_COOKIE = "baton_session";
 export const BODY_LIMIT = 1024 * 1024;
@@ -67,6 +69,7 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
   });
 
   await registerAttachmentRoutes(app, db, SESSION_COOKIE);
+  if (env.demoScoring) await registerDemoScoringRoute(app, env.demoScoring.key);
 
   const spas: { prefix: string; root: string }[] = [];
   for (const [prefix, root] of [["/studio/", env.studioDist], ["/portal/", env.portalDist]] as const) {

@@ -1,6 +1,7 @@
 import { DEMO_USERS, isEmptyDatabase, seedDemo, type SeedReport } from "@baton/runtime";
 import { openMigratedDatabase } from "../../database.ts";
 import { buildHttpServer } from "../../http-server.ts";
+import { serviceSecrets } from "../../env.ts";
 import { startServerWorker } from "../../job-worker.ts";
 import { type Command, stringOption } from "../command.ts";
 import { table, UsageError } from "../output.ts";
@@ -22,7 +23,9 @@ export const serveCommand: Command = {
     const handle = await openMigratedDatabase(ctx.env);
     const seeded: SeedReport | null = (await isEmptyDatabase(handle.db)) ? await seedDemo(handle.db, ctx.env.templatesDir) : null;
     const app = await buildHttpServer(handle.db, ctx.env);
-    const worker = ctx.options["no-worker"] === true ? null : startServerWorker(handle.db, ctx.env, app.log);
+    // The worker starts once the port is known: the demo scoring it may call is this server.
+    const startWorker = (atPort: number) => (ctx.options["no-worker"] === true ? null : startServerWorker(handle.db, ctx.env, serviceSecrets(ctx.env, { host, port: atPort }), app.log));
+    let worker: ReturnType<typeof startWorker> = null;
     // Graceful: the job in hand finishes, requests in flight are answered, then the database closes.
     const stop = async (signal: string) => {
       app.log.info(`${signal}: stopping`);
@@ -34,12 +37,14 @@ export const serveCommand: Command = {
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
     if (workerOnly) {
+      worker = startWorker(port);
       process.stdout.write(`Baton job worker is running on ${handle.kind === "pglite" ? `embedded PGlite in ${handle.location}` : `PostgreSQL at ${handle.location}`} (no HTTP). Press Ctrl+C to stop.\n`);
       await new Promise(() => {});
     }
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
+    worker = startWorker(actualPort);
     const base = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
     const storage =
       handle.kind === "pglite"
