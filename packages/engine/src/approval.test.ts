@@ -127,6 +127,7 @@ describe("a single approval", () => {
     const { tokenId } = run.task("ok");
     const step = byGroup.steps[1] as Parameters<typeof voteRefusal>[0];
     expect(voteRefusal(step, run.state!, tokenId, "sam")).toBe("You started this request, so the four-eyes rule lets someone else approve it.");
+    expect(voteRefusal(step, run.state!, tokenId, "sam", "Sam Sales")).toBe("Sam Sales started this request, so the four-eyes rule lets someone else approve it.");
     expect(voteRefusal(step, run.state!, tokenId, "mia")).toBeNull();
     expect(voteRefusal({ ...step, fourEyes: false }, run.state!, tokenId, "sam")).toBeNull();
   });

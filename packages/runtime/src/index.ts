@@ -14,6 +14,7 @@ export * from "./instance-details.ts";
 export * from "./passwords.ts";
 export * from "./process-blocks.ts";
 export * from "./publish.ts";
+export * from "./reassign-task.ts";
 export * from "./seed.ts";
 export * from "./seed-blocks.ts";
 export * from "./seed-form-blocks.ts";

@@ -2,8 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { groups, jobs, memberships, notifications, users, type Database } from "@baton/db";
 import type { MailSettings } from "./mail-settings.ts";
 
-/** Why a notification was sent: a notify step's alert, or a late task's reminder or escalation. */
-export const NOTIFICATION_KINDS = ["alert", "reminder", "escalation"] as const;
+/** Why a notification was sent: a notify step's alert, a late task's reminder or escalation, or a task handed to someone. */
+export const NOTIFICATION_KINDS = ["alert", "reminder", "escalation", "assignment"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationInput = {
@@ -30,7 +30,7 @@ export type EmailJobPayload = { to: { name: string; address: string }; subject: 
 export const EMAIL_JOB = "email";
 
 const SUBJECT_MAX = 250;
-const DEFAULT_SUBJECT: Record<NotificationKind, string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation" };
+const DEFAULT_SUBJECT: Record<NotificationKind, string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation", assignment: "Task handed to you" };
 
 /**
  * Sends an in-app notification inside the caller's transaction: one row per

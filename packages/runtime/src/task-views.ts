@@ -29,6 +29,8 @@ export type TaskSummary = {
   canClaim: boolean;
   canUnclaim: boolean;
   canComplete: boolean;
+  /** Open, and assigned to me (a delegation) or I am an admin (reassigning). */
+  canHandOver: boolean;
 };
 
 const assignee = aliasedTable(users, "assignee");
@@ -100,6 +102,7 @@ export async function loadTaskSummaries(
       canClaim: open && r.task.assigneeId === null && isInGroup(actor, r.task.candidateGroupId),
       canUnclaim: open && mine && r.task.candidateGroupId !== null,
       canComplete: open && mine,
+      canHandOver: open && (mine || actor.role === "admin"),
     };
   });
 }

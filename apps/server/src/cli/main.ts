@@ -11,7 +11,7 @@ import { publishCommand } from "./commands/publish.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { startCommand } from "./commands/start.ts";
-import { claimCommand, completeCommand, draftCommand, unclaimCommand } from "./commands/task-actions.ts";
+import { claimCommand, completeCommand, draftCommand, reassignCommand, unclaimCommand } from "./commands/task-actions.ts";
 import { taskCommand, tasksCommand } from "./commands/tasks.ts";
 import { usersCommand } from "./commands/users.ts";
 import { createOutput, reportError, UsageError } from "./output.ts";
@@ -33,6 +33,7 @@ const commands: Command[] = [
   taskCommand,
   claimCommand,
   unclaimCommand,
+  reassignCommand,
   draftCommand,
   attachCommand,
   completeCommand,

@@ -9,6 +9,8 @@ import {
   instanceDetails,
   listDirectory,
   myRequests,
+  REASSIGN_NOTE_MAX,
+  reassignTask,
   saveStartDraft,
   saveTaskDraft,
   startableProcesses,
@@ -34,6 +36,15 @@ export const portalRouter = router({
   task: authedProcedure.input(taskId).query(({ ctx, input }) => getTask(ctx.db, ctx.actor, input.taskId)),
   claim: authedProcedure.input(taskId).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
   unclaim: authedProcedure.input(taskId).mutation(({ ctx, input }) => unclaimTask(ctx.db, ctx.actor, input.taskId, ctx.now())),
+  /** Hand an open task over: its assignee to another user, an admin to a user or a group's queue. */
+  reassign: authedProcedure
+    .input(
+      taskId.extend({
+        to: z.union([z.strictObject({ user: z.string().min(1).max(100) }), z.strictObject({ group: z.string().min(1).max(100) })]),
+        note: z.string().max(REASSIGN_NOTE_MAX).nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => reassignTask(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail })),
   saveDraft: authedProcedure
     .input(taskId.extend({ data: formData, expectedVersion: draftVersion.nullable() }))
     .mutation(({ ctx, input }) => saveTaskDraft(ctx.db, ctx.actor, input, ctx.now())),

@@ -78,13 +78,16 @@ function nobodyLeft(step: ApprovalStep, names: string[], run: Run): ResolvedAppr
  * Why `username` may not vote on the approval task of `tokenId` (the
  * four-eyes rule, or a second vote in one round), or null. The runtime
  * asks before completing: a group's single approval task can be claimed by
- * anyone in the group, the starter included.
+ * anyone in the group, the starter included. The answer speaks to the
+ * voter ("You started…"), or about them when `person` names them (for
+ * whoever would hand them the task: "Dana Desk started…").
  */
-export function voteRefusal(step: ApprovalStep, state: { startedBy: string; approvedBy?: string[]; approvals?: Record<string, { votes: { by: string }[]; open: string[] }> }, tokenId: string, username: string): string | null {
+export function voteRefusal(step: ApprovalStep, state: { startedBy: string; approvedBy?: string[]; approvals?: Record<string, { votes: { by: string }[]; open: string[] }> }, tokenId: string, username: string, person?: string): string | null {
+  const who = person ?? "You";
   const round = Object.values(state.approvals ?? {}).find((r) => r.open.includes(tokenId));
-  if (round?.votes.some((v) => v.by === username)) return "You have already voted in this approval.";
+  if (round?.votes.some((v) => v.by === username)) return `${who} ${person ? "has" : "have"} already voted in this approval.`;
   if (!step.fourEyes) return null;
-  if (username === state.startedBy) return "You started this request, so the four-eyes rule lets someone else approve it.";
-  if ((state.approvedBy ?? []).includes(username)) return "You approved an earlier stage of this request, so the four-eyes rule lets someone else approve this one.";
+  if (username === state.startedBy) return `${who} started this request, so the four-eyes rule lets someone else approve it.`;
+  if ((state.approvedBy ?? []).includes(username)) return `${who} approved an earlier stage of this request, so the four-eyes rule lets someone else approve this one.`;
   return null;
 }

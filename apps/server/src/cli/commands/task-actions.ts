@@ -1,4 +1,4 @@
-import { claimTask, completeTask, getTask, saveTaskDraft, unclaimTask } from "@baton/runtime";
+import { claimTask, completeTask, getTask, reassignTask, saveTaskDraft, unclaimTask } from "@baton/runtime";
 import { actingUser, requirePositional, stringOption, type Command } from "../command.ts";
 import { parseJsonOption, UsageError } from "../output.ts";
 
@@ -23,6 +23,22 @@ export const unclaimCommand: Command = {
     const taskId = requirePositional(ctx, 0, "the task id", unclaimCommand.usage);
     const task = await unclaimTask(ctx.db, await actingUser(ctx, unclaimCommand.usage), taskId);
     ctx.out.result(task, () => `${task.name} is back in the ${task.candidateGroup?.name} queue.`);
+  },
+};
+
+export const reassignCommand: Command = {
+  name: "reassign",
+  usage: "reassign <taskId> --to <user | group:key> --as <user> [--note <text>]",
+  summary: "Hand an open task over: the assignee to another user; an admin also into a group's queue.",
+  valueOptions: ["as", "to", "note"],
+  run: async (ctx) => {
+    const taskId = requirePositional(ctx, 0, "the task id", reassignCommand.usage);
+    const target = stringOption(ctx, "to");
+    if (!target) throw new UsageError(`Say whom to hand the task to with --to <user> or --to group:<key>. Usage: baton ${reassignCommand.usage}`);
+    const to = target.startsWith("group:") ? { group: target.slice("group:".length) } : { user: target };
+    const actor = await actingUser(ctx, reassignCommand.usage);
+    const task = await reassignTask(ctx.db, actor, { taskId, to, note: stringOption(ctx, "note") }, { mail: ctx.env.mail });
+    ctx.out.result(task, () => (task.assignee ? `${task.name} is now assigned to ${task.assignee.username}.` : `${task.name} is now in the ${task.candidateGroup?.name} queue.`));
   },
 };
 
