@@ -57,6 +57,46 @@ describe("PropertiesPanel (editable)", () => {
     expect(within(panel).getByText("Sam Sales (sam)", { selector: "p" })).toBeTruthy();
   });
 
+  it("lets a group task be handed out in turn or to the least busy, each choice one undoable command", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    const assignment = () => (stack.definition.steps[1] as { assignment: unknown }).assignment;
+    const handOut = () => within(panel).getByRole("combobox", { name: "Hand out" }) as HTMLSelectElement;
+    expect(assignment()).toEqual({ type: "group", group: "sales" });
+    expect(handOut().value).toBe("claim");
+
+    fireEvent.change(handOut(), { target: { value: "roundRobin" } });
+    expect(assignment()).toEqual({ type: "group", group: "sales", strategy: "roundRobin" });
+    expect(within(panel).getByText("Each member of Sales (sales) in turn")).toBeTruthy();
+    // Another group keeps the strategy; "claim" is stored as no strategy.
+    fireEvent.change(within(panel).getByRole("combobox", { name: "Group" }), { target: { value: "service-desk" } });
+    expect(assignment()).toEqual({ type: "group", group: "service-desk", strategy: "roundRobin" });
+    fireEvent.change(handOut(), { target: { value: "leastLoaded" } });
+    fireEvent.change(handOut(), { target: { value: "claim" } });
+    expect(assignment()).toEqual({ type: "group", group: "service-desk" });
+
+    stack.undo();
+    expect(assignment()).toEqual({ type: "group", group: "service-desk", strategy: "leastLoaded" });
+    expect(handOut().value).toBe("leastLoaded");
+    stack.undo();
+    stack.undo();
+    stack.undo();
+    expect(assignment()).toEqual({ type: "group", group: "sales" });
+
+    // Only a user task hands out: a user assignment has no such choice.
+    fireEvent.click(within(panel).getByRole("radio", { name: "User" }));
+    fireEvent.change(within(panel).getByRole("combobox", { name: "User" }), { target: { value: "sam" } });
+    expect(within(panel).queryByRole("combobox", { name: "Hand out" })).toBeNull();
+  });
+
+  it("does not pass a task's hand-out strategy on to its escalation's recipient", () => {
+    const { stack, panel } = renderPanel({ steps: ["callBack"], connections: [] });
+    fireEvent.change(within(panel).getByRole("combobox", { name: "Hand out" }), { target: { value: "roundRobin" } });
+    const add = () => within(panel).getByRole("button", { name: "Add escalation level" });
+    fireEvent.click(add());
+    fireEvent.click(add());
+    expect((stack.definition.steps[1] as { escalations?: unknown[] }).escalations![1]).toEqual({ after: "P1D", action: "notify", to: { type: "group", group: "sales" } });
+  });
+
   it("checks a condition's FEEL as it is typed, and keeps what was typed", () => {
     const { stack, panel } = renderPanel({ steps: [], connections: ["c-yes"] });
     const condition = within(panel).getByRole("textbox", { name: "Condition" });

@@ -30,6 +30,12 @@ export function stepDisplayName(step: Pick<Step, "name" | "kind" | "id">): strin
 
 export type AssignmentText = { type: Assignment["type"]; short: string; long: string };
 
+function groupLong(group: string, strategy: Extract<Assignment, { type: "group" }>["strategy"]): string {
+  if (strategy === "roundRobin") return `Each member of ${group} in turn`;
+  if (strategy === "leastLoaded") return `The member of ${group} with the fewest open tasks`;
+  return `Anyone in ${group} can claim it`;
+}
+
 export function describeAssignment(assignment: Assignment, directory?: Directory): AssignmentText {
   switch (assignment.type) {
     case "user": {
@@ -45,7 +51,7 @@ export function describeAssignment(assignment: Assignment, directory?: Directory
       return {
         type: "group",
         short: name ?? assignment.group,
-        long: `Anyone in ${name ? `${name} (${assignment.group})` : `group ${assignment.group}`} can claim it`,
+        long: groupLong(name ? `${name} (${assignment.group})` : `group ${assignment.group}`, assignment.strategy),
       };
     }
     case "expression":

@@ -1,4 +1,4 @@
-import type { Assignment } from "@baton/model";
+import type { Assignment, GroupStrategy } from "@baton/model";
 import { useId, useState } from "react";
 import { describeAssignment } from "../describe-step.ts";
 import { useProperties } from "../properties-context.ts";
@@ -10,7 +10,15 @@ type Props = {
   label: string;
   value: Assignment;
   onChange: (value: Assignment) => void;
+  /** Offer how a group's task is handed out (a user task's own assignment only). */
+  strategies?: boolean;
 };
+
+const strategyOptions: readonly { value: GroupStrategy; label: string }[] = [
+  { value: "claim", label: "A member claims it from the queue" },
+  { value: "roundRobin", label: "To each member in turn (round robin)" },
+  { value: "leastLoaded", label: "To the member with the fewest open tasks" },
+];
 
 const types = [
   ["user", "User"],
@@ -23,9 +31,11 @@ const types = [
  * expression over the variables yielding a user name (e.g. `responsible`,
  * chosen on an earlier form). Users and groups are picked from the real
  * directory. Switching the kind commits only once a value is chosen, so the
- * draft never holds an empty assignment.
+ * draft never holds an empty assignment. A user task's group may also hand
+ * its task out in turn or to the least busy member; "claim" (the default)
+ * is stored as no strategy at all.
  */
-export function AssignmentEditor({ label, value, onChange }: Props) {
+export function AssignmentEditor({ label, value, onChange, strategies = false }: Props) {
   const { directory, readOnly } = useProperties();
   // A kind chosen but not yet given a value; the draft keeps the old assignment meanwhile.
   const [pending, setPending] = useState<Assignment["type"] | null>(null);
@@ -68,7 +78,16 @@ export function AssignmentEditor({ label, value, onChange }: Props) {
           options={groups}
           placeholder="Choose a group…"
           disabled={readOnly}
-          onChange={(group) => commit({ type: "group", group })}
+          onChange={(group) => commit(value.type === "group" && value.strategy ? { type: "group", group, strategy: value.strategy } : { type: "group", group })}
+        />
+      )}
+      {strategies && shown === "group" && value.type === "group" && (
+        <SelectField
+          label="Hand out"
+          value={value.strategy ?? "claim"}
+          options={strategyOptions}
+          disabled={readOnly}
+          onChange={(strategy) => commit(strategy === "claim" ? { type: "group", group: value.group } : { type: "group", group: value.group, strategy })}
         />
       )}
       {shown === "expression" && (

@@ -46,8 +46,10 @@ export function EscalationEditor({ levels, hasDue, defaultRecipient, onChange }:
     const rest = rows.filter((_, i) => i !== index);
     onChange(rest.length ? rest : undefined);
   };
+  // An escalation names a group as a queue or as the alert's recipients: the task's own hand-out strategy stays behind.
+  const recipient = asRecipient(defaultRecipient);
   const add = () =>
-    onChange([...rows, rows.length === 0 ? { after: "PT0S", action: "remind" } : { after: "P1D", action: "notify", to: defaultRecipient }]);
+    onChange([...rows, rows.length === 0 ? { after: "PT0S", action: "remind" } : { after: "P1D", action: "notify", to: recipient }]);
 
   return (
     <div className="prop-group escalation-editor">
@@ -61,7 +63,7 @@ export function EscalationEditor({ levels, hasDue, defaultRecipient, onChange }:
           index={index}
           level={level}
           readOnly={readOnly}
-          defaultRecipient={defaultRecipient}
+          defaultRecipient={recipient}
           onChange={(next) => set(index, next)}
           onRemove={() => remove(index)}
         />
@@ -139,4 +141,9 @@ function LevelEditor({ index, level, readOnly, defaultRecipient, onChange, onRem
       )}
     </fieldset>
   );
+}
+
+function asRecipient(assignment: Assignment): Assignment {
+  if (assignment.type !== "group" || !assignment.strategy) return assignment;
+  return { type: "group", group: assignment.group };
 }

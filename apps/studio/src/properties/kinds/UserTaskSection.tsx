@@ -12,7 +12,7 @@ export function UserTaskSection({ step }: { step: UserTaskStep }) {
   return (
     <>
       <PropertySection title="Who and when">
-        <AssignmentEditor label="Assigned to" value={step.assignment} onChange={(assignment) => update({ assignment })} />
+        <AssignmentEditor label="Assigned to" value={step.assignment} strategies onChange={(assignment) => update({ assignment })} />
         <DueRuleEditor value={step.due} onChange={(due) => update({ due })} />
         <EscalationEditor levels={step.escalations} hasDue={Boolean(step.due)} defaultRecipient={step.assignment} onChange={(escalations) => update({ escalations })} />
       </PropertySection>
