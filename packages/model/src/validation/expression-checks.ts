@@ -40,7 +40,7 @@ export function checkExpressions(ctx: CheckContext): void {
         stepId: step.id,
         code: "service.invalid-url",
         severity: "error",
-        message: `${describeStep(step)} calls "${step.request.url}", which is not a complete web address; write it in full, e.g. https://crm.example.com/api/leads.`,
+        message: `${describeStep(step)} calls "${step.request.url}", which is not a complete web address; write it in full, e.g. https://crm.example.com/api/leads, or start it with a server setting, {{secrets.NAME}}.`,
         path: stepPath(ctx, step, "request", "url"),
       });
     }

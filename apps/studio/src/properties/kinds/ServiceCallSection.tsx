@@ -24,7 +24,7 @@ export function ServiceCallSection({ step }: { step: ServiceCallStep }) {
     <>
       <PropertySection title="Request">
         <SelectField label="Method" value={request.method} options={methods} disabled={readOnly} onChange={(method) => setRequest({ method })} />
-        <TextField label="URL" mono value={request.url} readOnly={readOnly} validate={(t) => (isHttpUrl(t) ? null : "The full web address, e.g. https://crm.example.com/api/leads.")} onCommit={(url) => setRequest({ url: url.trim() })} />
+        <TextField label="URL" mono value={request.url} readOnly={readOnly} validate={(t) => (isHttpUrl(t) ? null : "The full web address, e.g. https://crm.example.com/api/leads, or one a server setting gives: {{secrets.NAME}}/path.")} onCommit={(url) => setRequest({ url: url.trim() })} />
         {request.headers.map((h, i) => (
           <div key={i} className="mapping-row">
             <TextField label={`Header ${i + 1}`} mono value={h.name} readOnly={readOnly} validate={(t) => (t.trim() ? null : "A header needs a name.")} onCommit={(name) => setHeader(i, { name: name.trim() })} />
