@@ -37,3 +37,9 @@ export async function apiQuery<T>(page: Page, path: string, input: unknown): Pro
   expect(res.ok(), await res.text()).toBe(true);
   return (await res.json()).result.data as T;
 }
+
+/** Calls an API mutation as the signed-in page does (same cookie). */
+export async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
+  const res = await page.request.post(`/trpc/${path}`, { data: input });
+  expect(res.ok(), await res.text()).toBe(true);
+}

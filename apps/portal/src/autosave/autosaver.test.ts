@@ -180,6 +180,31 @@ describe("Autosaver", () => {
     expect(store.calls[1]).toEqual({ data: { name: "AB" }, expectedVersion: 1 });
   });
 
+  it("saves a waiting edit after the save in flight before holding (a hand-over), and says whether it got there", async () => {
+    const { store, saver } = setup();
+    saver.change({ name: "A" });
+    await vi.advanceTimersByTimeAsync(800);
+    saver.change({ name: "AB" }); // waiting for its debounce while "A" is in flight
+    let saved: boolean | undefined;
+    const holding = saver.saveAndHold().then((ok) => (saved = ok));
+    await store.answer();
+    expect(store.calls[1]).toEqual({ data: { name: "AB" }, expectedVersion: 1 });
+    await store.answer();
+    await holding;
+    expect(saved).toBe(true);
+    saver.change({ name: "ABC" });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(store.calls).toHaveLength(2); // held
+
+    const failing = setup();
+    failing.saver.change({ name: "X" });
+    failing.store.failNext = "network";
+    const outcome = failing.saver.saveAndHold();
+    await vi.advanceTimersByTimeAsync(0);
+    await failing.store.answer();
+    expect(await outcome).toBe(false);
+  });
+
   it("on dispose saves a waiting edit at once when asked to, and reports nothing more", async () => {
     const { store, saver, statuses } = setup();
     saver.change({ name: "A" });

@@ -8,7 +8,8 @@
  * version it returned. A failed save shows "Not saved" until the next edit
  * or `retry`. A conflict (another window saved or completed the task) stops
  * autosaving for good: saving over it would lose the other window's work.
- * `hold` pauses saving while the page completes the task, `release`
+ * `hold` pauses saving while the page completes the task (`saveAndHold`
+ * saves what is waiting first, before a hand-over), `release`
  * resumes it, `dispose` ends it, saving what is left when asked to.
  * `discard` throws the draft away: it waits for a save in flight, so the
  * version it removes is the one this window saved last.
@@ -112,6 +113,20 @@ export class Autosaver<T> {
     this.clearTimer();
     this.queued = false;
     await this.inFlight;
+  }
+
+  /**
+   * Hold, but first save an edit still waiting for its debounce (after a
+   * save in flight): the page hands the task to someone else, who should
+   * find what was typed. Answers whether everything reached the server.
+   */
+  async saveAndHold(): Promise<boolean> {
+    await this.hold();
+    if (this.dirty && !this.stopped && !this.disposed) {
+      this.saveNow();
+      await this.inFlight;
+    }
+    return !this.dirty;
   }
 
   /** Resume after `hold`, saving what was edited meanwhile. */

@@ -20,6 +20,8 @@ export type Autosave<T> = {
   update: (data: T) => void;
   retry: () => void;
   hold: () => Promise<void>;
+  /** Save what is waiting, then hold; false when it did not reach the server. */
+  saveAndHold: () => Promise<boolean>;
   release: () => void;
   /** After completion: the draft is gone, so nothing may be saved any more. */
   finish: () => void;
@@ -70,6 +72,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const hold = useCallback(async () => {
     await saverRef.current?.hold();
   }, []);
+  const saveAndHold = useCallback(async () => (await saverRef.current?.saveAndHold()) ?? true, []);
   const release = useCallback(() => saverRef.current?.release(), []);
   const finish = useCallback(() => {
     finishedRef.current = true;
@@ -84,5 +87,5 @@ export function useAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     return outcome;
   }, []);
 
-  return { status, change, update, retry, hold, release, finish, discard };
+  return { status, change, update, retry, hold, saveAndHold, release, finish, discard };
 }

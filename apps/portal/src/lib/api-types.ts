@@ -18,3 +18,4 @@ export type CompleteResult = Output<Client["portal"]["complete"]["mutate"]>;
 export type MyRequest = Output<Client["portal"]["myRequests"]["query"]>[number];
 export type NotificationPage = Output<Client["notifications"]["list"]["query"]>;
 export type NotificationView = NotificationPage["items"][number];
+export type Directory = Output<Client["portal"]["directory"]["query"]>;

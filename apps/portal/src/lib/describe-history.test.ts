@@ -15,6 +15,16 @@ describe("request history in words", () => {
     expect(describeEvent({ type: "variables.changed", actor: null, taskId: null, data: {} }, names)).toBeNull();
   });
 
+  it("says who a task went to and who handed it over", () => {
+    expect(describeEvent({ type: "task.assigned", actor: "dana", taskId: "t1", data: { assignee: "sam", strategy: "roundRobin" } }, names)).toBe("Call back the prospect went to sam, next in turn");
+    expect(describeEvent({ type: "task.reassigned", actor: "sam", taskId: "t1", data: { to: { assignee: "sara", candidateGroup: "sales" }, note: "Off today" } }, names)).toBe(
+      "Handed Call back the prospect to sara: “Off today”",
+    );
+    expect(describeEvent({ type: "task.reassigned", actor: "admin", taskId: "t1", data: { to: { assignee: null, candidateGroup: "shipping" }, note: null } }, names)).toBe(
+      "Handed Call back the prospect to the shipping queue",
+    );
+  });
+
   it("turns keys and values into words", () => {
     expect(humanizeKey("callAgainOn")).toBe("Call again on");
     expect(humanizeKey("tracking_number")).toBe("Tracking number");

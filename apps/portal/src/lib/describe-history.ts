@@ -19,6 +19,13 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
       return `Took ${task ?? "a task"}`;
     case "task.unclaimed":
       return `Gave ${task ?? "a task"} back to its group`;
+    case "task.assigned":
+      return `${task ?? "A task"} went to ${String(data.assignee ?? "a member")}${data.strategy === "leastLoaded" ? ", the least busy" : data.strategy === "roundRobin" ? ", next in turn" : ""}`;
+    case "task.reassigned": {
+      const to = (data.to ?? {}) as { assignee?: string | null; candidateGroup?: string | null };
+      const whom = to.assignee ?? (to.candidateGroup ? `the ${to.candidateGroup} queue` : "someone else");
+      return `Handed ${task ?? "a task"} to ${whom}${typeof data.note === "string" && data.note ? `: “${data.note}”` : ""}`;
+    }
     case "task.completed":
       return `Completed ${task ?? "a task"}`;
     case "decision.taken":

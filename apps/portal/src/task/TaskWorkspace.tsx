@@ -1,7 +1,7 @@
 import { BatonForm } from "@baton/forms/react";
 import type { BatonFormHandle, FormData } from "@baton/forms/react";
 import { useQueryClient } from "@tanstack/react-query";
-import { CircleCheck, Hand, Undo2 } from "lucide-react";
+import { CircleCheck, Forward, Hand, Undo2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useMe } from "../auth/use-me.ts";
@@ -12,7 +12,7 @@ import { useAutosave } from "../autosave/use-autosave.ts";
 import { SkeletonRows, Spinner } from "../components/Loading.tsx";
 import { useToast } from "../components/Toasts.tsx";
 import { useAttachmentService } from "../lib/attachment-service.ts";
-import type { TaskDetail } from "../lib/api-types.ts";
+import type { TaskDetail, TaskSummary } from "../lib/api-types.ts";
 import { batonError, userMessage } from "../lib/baton-error.ts";
 import { formatDateTime } from "../lib/format-date.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -20,9 +20,10 @@ import { useFormInputs } from "../lib/use-form-inputs.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useServerErrors } from "../lib/use-server-errors.ts";
 import { completionToast } from "./completion-toast.ts";
+import { HandOverDialog } from "./HandOverDialog.tsx";
 import { TaskHeader } from "./TaskHeader.tsx";
 
-/** The task's form with autosave, claim/release and complete, for one copy of the task from the server. */
+/** The task's form with autosave, claim/release, hand-over and complete, for one copy of the task from the server. */
 export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: () => Promise<void> }) {
   const { task, form, draft, submitted, description } = detail;
   const me = useMe().data;
@@ -34,6 +35,8 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
   const [data, setData] = useState<FormData>(() => toFormData(task.status === "completed" ? submitted : draft?.data));
   const [busy, setBusy] = useState<"complete" | "claim" | "release" | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [handingOver, setHandingOver] = useState(false);
+  const handOverButton = useRef<HTMLButtonElement>(null);
   const editable = task.canComplete;
   const inputs = useFormInputs(form, task.instanceId);
   const attachments = useAttachmentService({ taskId: task.id });
@@ -92,6 +95,36 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
       if (kind === "release") autosave.release();
       setFailure(userMessage(err));
       setBusy(null);
+    }
+  };
+
+  // Autosave waits while the dialog is open, so what was typed is in the draft the new assignee opens.
+  const openHandOver = async () => {
+    setFailure(null);
+    if (!(await autosave.saveAndHold())) {
+      autosave.release();
+      setFailure("What you typed could not be saved yet, so it would not go with the task. Try again in a moment.");
+      return;
+    }
+    setHandingOver(true);
+  };
+  const cancelHandOver = () => {
+    setHandingOver(false);
+    autosave.release();
+    handOverButton.current?.focus();
+  };
+  const handedOver = async (moved: TaskSummary) => {
+    setHandingOver(false);
+    refreshLists();
+    toast({ tone: "success", message: moved.assignee ? `Handed to ${moved.assignee.displayName}.` : `Put into the ${moved.candidateGroup?.name ?? "group"} queue.` });
+    if (moved.canHandOver) {
+      // An admin still looks after it: show it as it is now.
+      autosave.release();
+      await reload();
+    } else {
+      autosave.finish();
+      queryClient.removeQueries({ queryKey: ["portal", "task", task.id] });
+      navigate("/");
     }
   };
 
@@ -164,7 +197,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
         </p>
       ) : null}
 
-      {editable || task.canUnclaim ? (
+      {editable || task.canUnclaim || task.canHandOver ? (
         <div className="form-actions form-actions--sticky">
           {editable ? (
             <button type="button" className="btn btn-primary" onClick={() => formRef.current?.submit()} disabled={busy !== null}>
@@ -178,6 +211,12 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
               Give back to {task.candidateGroup?.name ?? "the group"}
             </button>
           ) : null}
+          {task.canHandOver ? (
+            <button ref={handOverButton} type="button" className="btn btn-ghost" onClick={() => void openHandOver()} disabled={busy !== null || handingOver}>
+              <Forward size={15} aria-hidden="true" />
+              Hand over
+            </button>
+          ) : null}
           {editable ? (
             <div className="form-actions-status" role="status">
               <SaveStatus status={autosave.status} onRetry={autosave.retry} />
@@ -185,6 +224,7 @@ export function TaskWorkspace({ detail, reload }: { detail: TaskDetail; reload: 
           ) : null}
         </div>
       ) : null}
+      {handingOver && me ? <HandOverDialog task={task} me={me} onClose={cancelHandOver} onHandedOver={(moved) => void handedOver(moved)} /> : null}
     </article>
   );
 }
