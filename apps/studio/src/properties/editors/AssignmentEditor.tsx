@@ -15,9 +15,9 @@ type Props = {
 };
 
 const strategyOptions: readonly { value: GroupStrategy; label: string }[] = [
-  { value: "claim", label: "A member claims it from the queue" },
-  { value: "roundRobin", label: "To each member in turn (round robin)" },
-  { value: "leastLoaded", label: "To the member with the fewest open tasks" },
+  { value: "claim", label: "A member claims it" },
+  { value: "roundRobin", label: "Each in turn (round robin)" },
+  { value: "leastLoaded", label: "The least busy member" },
 ];
 
 const types = [
