@@ -200,7 +200,7 @@ test("scenario 4: an analyst builds the credit application's start form; an oper
 
   // The service desk's security check shows what the operator entered, read-only.
   await signIn(page, "portal", "dana");
-  await page.getByRole("region", { name: "Open for my groups" }).getByRole("button", { name: /Claim Security check/ }).click();
+  await page.getByRole("region", { name: "Open for my groups" }).getByRole("button", { name: /Claim Security check, Card credit application/ }).click();
   await page.getByRole("region", { name: "Assigned to me" }).getByRole("link", { name: /Security check/ }).click();
   // Opened afresh, as on another day: the claim's notice would cover the foot of the screenshots.
   await page.reload();

@@ -18,11 +18,11 @@ test("an analyst builds the support request in the designer; the desk runs it in
   // An empty canvas: only a start and an end.
   await page.getByRole("button", { name: "New process" }).click();
   const create = page.getByRole("dialog", { name: "New process" });
-  await create.getByLabel("Name").fill("Support request");
-  await expect(create.getByLabel("Key")).toHaveValue("support-request");
+  await create.getByLabel("Name").fill("Desk request");
+  await expect(create.getByLabel("Key")).toHaveValue("desk-request");
   await create.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/studio\/processes\/support-request$/);
-  const canvas = page.getByRole("region", { name: "Diagram of Support request" });
+  await expect(page).toHaveURL(/\/studio\/processes\/desk-request$/);
+  const canvas = page.getByRole("region", { name: "Diagram of Desk request" });
   await expect(canvas.locator(".react-flow__node")).toHaveCount(2);
   await snap(page, "designer-01-new-process");
 
@@ -156,7 +156,7 @@ test("an analyst builds the support request in the designer; the desk runs it in
   // The service desk logs a request and dispatches it to Sam.
   await signIn(page, "portal", "dana");
   await page.getByRole("link", { name: "Start a process" }).first().click();
-  await page.getByRole("link", { name: /Support request/ }).click();
+  await page.getByRole("link", { name: /Desk request/ }).click();
   await page.getByLabel(/Client/).fill("ACME Ltd");
   await page.getByLabel(/Subject/).fill("Printer on fire");
   await page.getByLabel(/Description/).fill("Smoke from tray 2 since this morning.");
@@ -190,7 +190,7 @@ test("an analyst builds the support request in the designer; the desk runs it in
   await expect(page.getByText("Task completed").last()).toBeVisible();
   await snap(page, "designer-09-portal-done");
   const requests = await apiQuery<{ instanceId: string; title: string; status: string }[]>(page, "portal.myRequests", undefined);
-  const mine = requests.find((r) => r.title.startsWith("Support request"));
+  const mine = requests.find((r) => r.title.startsWith("Desk request"));
   expect(mine?.status).toBe("completed");
   const details = await apiQuery<{ variables: Record<string, unknown> }>(page, "portal.instance", { instanceId: mine!.instanceId });
   expect(details.variables).toMatchObject({

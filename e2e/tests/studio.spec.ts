@@ -6,7 +6,7 @@ test("an analyst opens, validates and publishes lead to customer", async ({ page
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "studio", "ana");
   await page.getByRole("link", { name: /Lead to customer/ }).click();
-  await expect(page.locator(".react-flow__node")).toHaveCount(8);
+  await expect(page.locator(".react-flow__node")).toHaveCount(11);
   await page.locator(".react-flow__node").filter({ hasText: "Call back the prospect" }).click();
   await expect(page.getByRole("complementary").getByText("Anyone in Sales")).toBeVisible();
   await snap(page, "studio-01-process");
