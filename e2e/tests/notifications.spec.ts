@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut, snap } from "./support.ts";
+import { expect, test } from "@playwright/test";
+import { apiMutation, signIn, signOut, snap } from "./support.ts";
 
 /**
  * Scenario 1's "alert to the shipping department": a notify step alerts a
@@ -34,23 +34,18 @@ const definition = {
   ],
 };
 
-async function post(page: Page, path: string, input: unknown) {
-  const res = await page.request.post(`/trpc/${path}`, { data: input });
-  expect(res.ok(), await res.text()).toBe(true);
-}
-
 test("a group's alert shows under the bell, opens the request and is read", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, "studio", "ana");
-  await post(page, "studio.saveDraft", { key: KEY, expectedVersion: null, definition });
-  await post(page, "studio.publish", { key: KEY });
+  await apiMutation(page, "studio.saveDraft", { key: KEY, expectedVersion: null, definition });
+  await apiMutation(page, "studio.publish", { key: KEY });
   await signOut(page);
   // Shipping may have alerts from other tests' processes already: start from none unread.
   await signIn(page, "portal", "shay");
-  await post(page, "notifications.markAllRead", {});
+  await apiMutation(page, "notifications.markAllRead", {});
   await signOut(page);
   await signIn(page, "portal", "dana");
-  await post(page, "portal.start", { processKey: KEY, data: { orderNo: "A-17" } });
+  await apiMutation(page, "portal.start", { processKey: KEY, data: { orderNo: "A-17" } });
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible(); // Dana is not in shipping
   await signOut(page);
 
@@ -82,7 +77,7 @@ test("a group's alert shows under the bell, opens the request and is read", asyn
   // A second alert, read at phone width with "Mark all as read".
   await signOut(page);
   await signIn(page, "portal", "dana");
-  await post(page, "portal.start", { processKey: KEY, data: { orderNo: "B-2" } });
+  await apiMutation(page, "portal.start", { processKey: KEY, data: { orderNo: "B-2" } });
   await signOut(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "portal", "shay");
