@@ -35,10 +35,12 @@ test("scenario 4: the scoring service scores a credit application by itself, and
   // Dana, at the service desk, does the security check; the scoring is no one's task.
   await signIn(page, "portal", "dana");
   const queue = page.getByRole("region", { name: "Open for my groups" });
-  await expect(queue.getByText("Security check")).toBeVisible();
+  // Other tests' applications may wait in the same queue: this one is Katherine Johnson's.
+  const claimCheck = queue.getByRole("button", { name: /Claim Security check, Credit application #\d+ — Katherine Johnson/ });
+  await expect(claimCheck).toBeVisible();
   await expect(page.getByText(/Scoring review|Score the application/)).toHaveCount(0);
-  await queue.getByRole("button", { name: /Claim Security check/ }).click();
-  await page.getByRole("region", { name: "Assigned to me" }).getByRole("link", { name: /Security check/ }).click();
+  await claimCheck.click();
+  await mineFor(page, "Katherine Johnson").getByRole("link", { name: /Security check/ }).click();
   await expect(page.getByText("Katherine Johnson")).toBeVisible();
   await page.getByRole("radio", { name: "Yes" }).check();
   await page.getByLabel(/^Outcome/).selectOption({ label: "No concerns" });
@@ -49,10 +51,10 @@ test("scenario 4: the scoring service scores a credit application by itself, and
 
   // Sam's decision arrives once both checks are done; the worker scored it meanwhile.
   await signIn(page, "portal", "sam");
-  const decision = page.getByRole("region", { name: "Open for my groups" }).getByRole("button", { name: /Claim Credit officer decision/ });
+  const decision = page.getByRole("region", { name: "Open for my groups" }).getByRole("button", { name: /Claim Credit officer decision, Credit application #\d+ — Katherine Johnson/ });
   await untilVisible(page, decision);
   await decision.click();
-  await page.getByRole("region", { name: "Assigned to me" }).getByRole("link", { name: /Credit officer decision/ }).click();
+  await mineFor(page, "Katherine Johnson").getByRole("link", { name: /Credit officer decision/ }).click();
   // The demo formula: (24 000 / 48 + 300) / 4 000 = 0.2 of the income → score 800, low risk, 3 % + 200 / 125 = 4.6 %.
   await expect(page.getByRole("group", { name: "Score", exact: true })).toContainText("800");
   await expect(page.getByRole("group", { name: "Risk class", exact: true })).toContainText(/low/i);
@@ -64,6 +66,11 @@ test("scenario 4: the scoring service scores a credit application by itself, and
   await expect(page.getByText("Task completed").last()).toBeVisible();
   await signOut(page);
 });
+
+/** This applicant's rows among the tasks assigned to the signed-in user. */
+function mineFor(page: Page, applicant: string) {
+  return page.getByRole("region", { name: "Assigned to me" }).getByRole("listitem").filter({ hasText: applicant });
+}
 
 /** Reloads the inbox until `target` shows: the job worker works on its own time. */
 async function untilVisible(page: Page, target: ReturnType<Page["getByRole"]>): Promise<void> {
