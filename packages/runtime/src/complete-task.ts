@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
 import { loadPackage } from "./package-cache.ts";
+import { storeInstanceState } from "./step-instance.ts";
 import { requireId } from "./ids.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
@@ -97,16 +98,7 @@ export async function completeTask(
     await checkpoint("task-stored");
     const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
     await checkpoint("commands-applied");
-    await tx
-      .update(instances)
-      .set({
-        state: applied.state,
-        variables: applied.state.variables,
-        status: applied.state.status,
-        endedAt: applied.state.status === "completed" ? now : null,
-        revision: instance.revision + 1,
-      })
-      .where(eq(instances.id, instance.id));
+    await storeInstanceState(tx, instance, applied.state, now);
     await checkpoint("instance-stored");
     await tx.delete(taskDrafts).where(eq(taskDrafts.taskId, task.id));
     await checkpoint("draft-deleted");

@@ -7,6 +7,24 @@ import { engineEnv } from "./engine-env.ts";
 import type { MailSettings } from "./mail-settings.ts";
 import { loadPackage } from "./package-cache.ts";
 
+/**
+ * Writes an instance's state after an engine step: the state, its
+ * variables and status, when it ended, and the next revision. Shared by
+ * completing a task and every other stepping of a running instance.
+ */
+export async function storeInstanceState(tx: Database, instance: { id: string; revision: number }, state: InstanceState, now: string): Promise<void> {
+  await tx
+    .update(instances)
+    .set({
+      state,
+      variables: state.variables,
+      status: state.status,
+      endedAt: state.status === "completed" ? now : null,
+      revision: instance.revision + 1,
+    })
+    .where(eq(instances.id, instance.id));
+}
+
 export type SteppedInstance = { instanceId: string; status: InstanceState["status"]; createdTaskIds: string[] };
 
 /**
@@ -31,15 +49,6 @@ export async function stepInstance(
   const now = options.now.toISOString();
   const result = step(pkg.definition, state, event, await engineEnv(tx, pkg.definition, now));
   const applied = await applyCommands(tx, { instanceId, actorId: options.actorId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
-  await tx
-    .update(instances)
-    .set({
-      state: applied.state,
-      variables: applied.state.variables,
-      status: applied.state.status,
-      endedAt: applied.state.status === "completed" ? now : null,
-      revision: instance.revision + 1,
-    })
-    .where(eq(instances.id, instanceId));
+  await storeInstanceState(tx, instance, applied.state, now);
   return { instanceId, status: applied.state.status, createdTaskIds: applied.createdTaskIds };
 }
