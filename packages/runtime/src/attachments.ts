@@ -6,6 +6,7 @@ import type { AttachmentFile, CompiledForm } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { invalidInput, notFound } from "./errors.ts";
 import { invalidData } from "./form-data.ts";
+import { formKeysWith } from "./form-keys.ts";
 import { requireId } from "./ids.ts";
 import { isInstanceParticipant } from "./instance-details.ts";
 import { startablePackage } from "./start-instance.ts";
@@ -143,12 +144,7 @@ function namedFiles(form: CompiledForm | undefined, data: Readonly<Record<string
   return out;
 }
 
-function attachmentKeys(form: CompiledForm | undefined): string[] {
-  if (!form) return [];
-  return Object.entries(form.uiSchema)
-    .filter(([, ui]) => typeof ui === "object" && ui !== null && (ui as Record<string, unknown>)["ui:field"] === "attachment")
-    .map(([key]) => key);
-}
+const attachmentKeys = (form: CompiledForm | undefined) => formKeysWith(form, "ui:field", "attachment");
 
 function attachmentOptions(form: CompiledForm | undefined, field: string): AttachmentOptions | undefined {
   if (!attachmentKeys(form).includes(field)) return undefined;

@@ -3,6 +3,7 @@ import { groups, users, type Database } from "@baton/db";
 import type { FieldError } from "@baton/forms";
 import type { CompiledForm } from "@baton/model";
 import { invalidData } from "./form-data.ts";
+import { formKeysWith } from "./form-keys.ts";
 
 /**
  * A user picker holds a user name and a group picker a group key, and later
@@ -50,13 +51,10 @@ export async function checkDirectoryValues(
 
 /** The non-empty values of the fields drawn with the given widget. */
 function pickedValues(form: CompiledForm, data: Readonly<Record<string, unknown>>, widget: string): { key: string; value: string }[] {
-  const out: { key: string; value: string }[] = [];
-  for (const [key, ui] of Object.entries(form.uiSchema)) {
-    if (typeof ui !== "object" || ui === null || (ui as Record<string, unknown>)["ui:widget"] !== widget) continue;
+  return formKeysWith(form, "ui:widget", widget).flatMap((key) => {
     const value = data[key];
-    if (typeof value === "string" && value !== "") out.push({ key, value });
-  }
-  return out;
+    return typeof value === "string" && value !== "" ? [{ key, value }] : [];
+  });
 }
 
 const unique = (values: string[]) => [...new Set(values)];
