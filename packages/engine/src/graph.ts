@@ -1,4 +1,4 @@
-import type { Connection, ProcessDefinition, StartStep, Step } from "@baton/model";
+import type { BoundaryEventStep, Connection, ProcessDefinition, StartStep, Step } from "@baton/model";
 import { EngineUsageError } from "./engine-usage-error.ts";
 
 /** The definition indexed for walking: steps by id, connections by end, in definition order. */
@@ -6,12 +6,18 @@ export type Graph = {
   step(id: string): Step;
   outgoing(stepId: string): Connection[];
   incoming(stepId: string): Connection[];
+  /** The boundary events sitting on a step, in definition order. */
+  boundariesOf(stepId: string): BoundaryEventStep[];
   start(): StartStep;
 };
 
 export function indexGraph(definition: ProcessDefinition): Graph {
   const steps = new Map<string, Step>();
-  for (const s of definition.steps) steps.set(s.id, s);
+  const boundaries = new Map<string, BoundaryEventStep[]>();
+  for (const s of definition.steps) {
+    steps.set(s.id, s);
+    if (s.kind === "boundaryEvent") boundaries.set(s.attachedTo, [...(boundaries.get(s.attachedTo) ?? []), s]);
+  }
   const outgoing = new Map<string, Connection[]>();
   const incoming = new Map<string, Connection[]>();
   for (const c of definition.connections) {
@@ -31,6 +37,7 @@ export function indexGraph(definition: ProcessDefinition): Graph {
     },
     outgoing: (stepId) => outgoing.get(stepId) ?? [],
     incoming: (stepId) => incoming.get(stepId) ?? [],
+    boundariesOf: (stepId) => boundaries.get(stepId) ?? [],
     start() {
       const starts = definition.steps.filter((s): s is StartStep => s.kind === "start");
       const [only] = starts;

@@ -1,3 +1,4 @@
+import { scheduleBoundaryTimers } from "./boundaries/boundary-timers.ts";
 import { approvalElement } from "./elements/approval.ts";
 import { endElement } from "./elements/end.ts";
 import { exclusiveGatewayElement } from "./elements/exclusive-gateway.ts";
@@ -33,7 +34,13 @@ export function runTokens(run: Run): void {
     }
     moves += 1;
     arrive(token, run);
+    if (run.graph.boundariesOf(token.stepId).length > 0 && waitsFree(token, run)) scheduleBoundaryTimers(token, token.stepId, run);
   }
+}
+
+/** The token began waiting at its step (its task created, its call sent), not stuck under an incident. */
+function waitsFree(token: Token, run: Run): boolean {
+  return run.state.tokens.includes(token) && !run.state.incidents.some((i) => i.tokenId === token.id);
 }
 
 function arrive(token: Token, run: Run): void {
@@ -61,6 +68,9 @@ function arrive(token: Token, run: Run): void {
       // Publishing refuses these until the runtime runs them; a package
       // that has one anyway stops here visibly instead of crashing.
       return run.raiseIncident(token, "step.unsupported", `${run.label(step.id)} is a ${step.kind} step, which this engine cannot run yet`);
+    case "boundaryEvent":
+      // Validation forbids connections into one; it is set off by its activity.
+      return run.raiseIncident(token, "step.unsupported", `${run.label(step.id)} sits on the border of a step; a connection cannot lead into it`);
     default: {
       const unknown: never = step;
       throw new Error(`no element for step kind "${(unknown as { kind: string }).kind}"`);

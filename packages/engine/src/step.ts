@@ -1,3 +1,4 @@
+import { fireBoundaryTimer } from "./boundaries/boundary-timers.ts";
 import { approvalElement } from "./elements/approval.ts";
 import { EngineUsageError } from "./engine-usage-error.ts";
 import { serviceCallElement } from "./elements/service-call.ts";
@@ -29,13 +30,20 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  * 4. `incidentRetried` runs a stuck token's step again, optionally after
  *    correcting variables; back to 2.
  * 4b. `timerFired` (sent by the runtime when a scheduled timer is due)
- *    moves a token waiting at a timer step on (back to 2), or escalates the
- *    open task whose level it is (`escalateTask`; the task keeps waiting).
+ *    moves a token waiting at a timer step on (back to 2), escalates the
+ *    open task whose level it is (`escalateTask`; the task keeps waiting),
+ *    or sets off a boundary timer on an activity (boundaries/: interrupting
+ *    cancels the activity; either way a token leaves by the event).
+ * 4d. An error end throws a business error, caught by a boundary error
+ *    event on an enclosing activity or else an `error.uncaught` incident;
+ *    a service call's failure is caught the same way when an event waits
+ *    for it (boundaries/throw-error.ts).
  * 4c. `serviceAnswered` moves a token waiting at a service call on with
  *    the response mapped (back to 2); `serviceFailed` stops it under a
  *    `service.failed` incident; `incidentSkipped` moves a token stuck at a
  *    service call on without calling (elements/service-call.ts).
- * 5. After every event: no token left → `completed` and `endInstance`; an
+ * 5. After every event: timers of tokens that no longer wait are
+ *    cancelled; no token left → `completed` and `endInstance`; an
  *    open incident → `incident`; otherwise `running`. A completed instance
  *    accepts no more events.
  *
@@ -131,6 +139,12 @@ function fireTimer(run: Run, event: Extract<EngineEvent, { type: "timerFired" }>
     escalate({ ...timer, purpose: timer.purpose }, at.escalations, run);
     return;
   }
+  if (timer.purpose.type === "boundary") {
+    if (at.kind !== "boundaryEvent") throw new EngineUsageError(`timerFired: boundary timer "${timer.id}" at ${at.kind} "${at.id}", not at a boundary event`);
+    fireBoundaryTimer({ ...timer, purpose: timer.purpose }, token, at, run);
+    runTokens(run);
+    return;
+  }
   if (at.kind !== "timer") throw new EngineUsageError(`timerFired: wait timer "${timer.id}" at ${at.kind} "${at.id}", not at a timer step`);
   run.state.tokens.splice(run.state.tokens.indexOf(token), 1);
   timerElement.fire(token, at, run);
@@ -152,6 +166,7 @@ function retryIncident(run: Run, event: Extract<EngineEvent, { type: "incidentRe
 
 function finish(run: Run): StepResult {
   const { state } = run;
+  dropTimersOfGoneTokens(run);
   if (state.tokens.length === 0) {
     state.status = "completed";
     run.emit({ type: "endInstance" });
@@ -159,4 +174,14 @@ function finish(run: Run): StepResult {
     state.status = state.incidents.length > 0 ? "incident" : "running";
   }
   return { state, commands: run.commands };
+}
+
+/**
+ * A timer belongs to a waiting token; once the token has moved on (its task
+ * completed, its call answered, its approval decided, its activity
+ * cancelled) the timers it left are cancelled, whichever way it went.
+ */
+function dropTimersOfGoneTokens(run: Run): void {
+  const waiting = new Set(run.state.tokens.map((t) => t.id));
+  for (const timer of [...(run.state.timers ?? [])]) if (!waiting.has(timer.tokenId)) run.cancelTimersOf(timer.tokenId);
 }

@@ -36,7 +36,7 @@ export type ApprovalRound = {
 export type Incident = {
   id: string;
   stepId: string;
-  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed" | "service.failed";
+  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed" | "service.failed" | "error.uncaught";
   message: string;
   at: string;
   /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent
@@ -45,9 +45,18 @@ export type Incident = {
 };
 
 /**
+ * A business error thrown by an error end (or a service call's failure,
+ * coded by its HTTP status), caught by a boundary error event
+ * (throw-error.ts).
+ */
+export type BusinessError = { code: string; message: string };
+
+/**
  * A timer the runtime keeps (as a job) until its time comes, then sends
  * back as `timerFired`. It belongs to a waiting token: the one at a timer
- * step, or a task's token for the task's escalation levels.
+ * step, a task's token for the task's escalation levels, or an activity's
+ * token for a boundary timer on it (`fired`: how often it went off before,
+ * for a cycle). A timer whose token no longer waits is cancelled.
  */
 export type Timer = {
   id: string;
@@ -55,7 +64,7 @@ export type Timer = {
   tokenId: string;
   /** ISO 8601 instant. */
   dueAt: string;
-  purpose: { type: "wait" } | { type: "escalation"; level: number };
+  purpose: { type: "wait" } | { type: "escalation"; level: number } | { type: "boundary"; boundaryId: string; fired: number };
 };
 
 /** Where a task goes or an alert is sent: a user name or a group key. */
@@ -92,8 +101,13 @@ export type EngineEvent =
   | { type: "timerFired"; timerId: string }
   /** The other system answered a `callService` with a 2xx: the step's outputs map `response`. */
   | { type: "serviceAnswered"; tokenId: string; response: ServiceResponse }
-  /** A `callService` gave up (its last retry failed, or the answer can never be right): an incident. */
-  | { type: "serviceFailed"; tokenId: string; error: string }
+  /**
+   * A `callService` gave up (its last retry failed, or the answer can never
+   * be right): an incident, unless a boundary error event catches it (its
+   * error code is the HTTP `status` when the service answered, else
+   * `service-failed`).
+   */
+  | { type: "serviceFailed"; tokenId: string; error: string; status?: number }
   /**
    * An admin moves a token stuck under an incident at a service call on
    * without calling; `variables`, when given, are merged first (the values
@@ -176,6 +190,12 @@ export type EngineCommand =
       timeoutMs: number;
       retries: number;
     }
+  /**
+   * A boundary event went off on the activity whose token is `tokenId`:
+   * a timer, or an error it caught (`error`). Interrupting: the activity
+   * was cancelled (its tasks by `cancelTask`, its timers by `cancelTimer`).
+   */
+  | { type: "boundaryTriggered"; stepId: string; name: string; attachedTo: string; tokenId: string; interrupting: boolean; error?: BusinessError }
   | { type: "endInstance" };
 
 export type EngineEnv = {

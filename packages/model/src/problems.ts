@@ -63,5 +63,15 @@ export const problemCodes = [
   "service.body-on-get",
   "variable.type-conflict",
   "decision.unknown-variable",
+  "boundary.unknown-host",
+  "boundary.invalid-host",
+  "boundary.incoming",
+  "boundary.several-outgoing",
+  "boundary.error-not-interrupting",
+  "boundary.cycle-interrupting",
+  "boundary.invalid-cycle",
+  "boundary.duplicate-error",
+  "boundary.error-never-thrown",
+  "error.blank-code",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -133,14 +133,14 @@ export const approvalStepSchema = z.object({
   resultVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).default("approval"),
 });
 
+const durationTimerSchema = z.object({ type: z.literal("duration"), duration: z.string().min(1) });
+const dateTimerSchema = z.object({ type: z.literal("date"), expression: z.string().min(1) });
+
 /** Waits for a duration, or until a date (FEEL, e.g. the call-back date entered earlier). */
 export const timerStepSchema = z.object({
   ...stepBase,
   kind: z.literal("timer"),
-  timer: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("duration"), duration: z.string().min(1) }),
-    z.object({ type: z.literal("date"), expression: z.string().min(1) }),
-  ]),
+  timer: z.discriminatedUnion("type", [durationTimerSchema, dateTimerSchema]),
 });
 
 /** Alerts a user or a group (in-app, and by e-mail when configured). */
@@ -188,7 +188,55 @@ export const callActivityStepSchema = z.object({
 
 export const exclusiveGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("exclusiveGateway") });
 export const parallelGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("parallelGateway") });
-export const endStepSchema = z.object({ ...stepBase, kind: z.literal("end") });
+/**
+ * An end. With `error` it is an error end: the path ends by throwing a
+ * business error (e.g. `personal-file-not-found`), which a boundary error
+ * event on an enclosing activity catches; an error nobody catches stops
+ * the instance under an incident naming the code. `message` may hold
+ * `{{variable}}`.
+ */
+export const endStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("end"),
+  error: z.object({ code: z.string().min(1), message: z.string().default("") }).optional(),
+});
+
+/**
+ * What sets a boundary event off:
+ * - `timer`: a duration after the activity began, a date (FEEL), or a
+ *   cycle (`R3/PT1H`: every hour, three times; `R/P1D`: every day while
+ *   the activity lasts) — cycles repeat only on a non-interrupting event;
+ * - `error`: a business error thrown inside the activity (an error end in
+ *   it, or a service call's failure) with `errorCode`, or any error when
+ *   there is none. `errorVariable`, when given, receives `{ code, message }`.
+ */
+export const boundaryTriggerSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("timer"),
+    timer: z.discriminatedUnion("type", [durationTimerSchema, dateTimerSchema, z.object({ type: z.literal("cycle"), cycle: z.string().min(1) })]),
+  }),
+  z.object({
+    type: z.literal("error"),
+    errorCode: z.string().optional(),
+    errorVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "a variable name such as error").optional(),
+  }),
+]);
+export type BoundaryTrigger = z.infer<typeof boundaryTriggerSchema>;
+
+/**
+ * An event on the border of an activity (`attachedTo`): when it is set off
+ * while the activity is under way, a token leaves by the event's one
+ * outgoing connection. Interrupting (the default, and always for errors):
+ * the activity is cancelled first — its open tasks, timers and votes.
+ * Non-interrupting: the activity goes on as well.
+ */
+export const boundaryEventStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("boundaryEvent"),
+  attachedTo: z.string().min(1),
+  trigger: boundaryTriggerSchema,
+  interrupting: z.boolean().default(true),
+});
 
 export const stepSchema = z.discriminatedUnion("kind", [
   startStepSchema,
@@ -201,6 +249,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   notifyStepSchema,
   serviceCallStepSchema,
   callActivityStepSchema,
+  boundaryEventStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step["kind"];
@@ -211,10 +260,15 @@ export type TimerStep = z.infer<typeof timerStepSchema>;
 export type NotifyStep = z.infer<typeof notifyStepSchema>;
 export type ServiceCallStep = z.infer<typeof serviceCallStepSchema>;
 export type CallActivityStep = z.infer<typeof callActivityStepSchema>;
+export type EndStep = z.infer<typeof endStepSchema>;
+export type BoundaryEventStep = z.infer<typeof boundaryEventStepSchema>;
+
+/** Kinds of step a boundary event can sit on: activities that wait while under way. */
+export const BOUNDARY_HOST_KINDS: readonly StepKind[] = ["userTask", "approval", "serviceCall"];
 
 /** Step kinds the engine runs today; the others can be drawn, saved and
  * validated, and publishing refuses them until the runtime supports them. */
-export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall", "approval"];
+export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall", "approval", "boundaryEvent"];
 
 export const connectionSchema = z.object({
   id: z.string().min(1),

@@ -548,7 +548,95 @@ const cases: Case[] = [
     expected: { stepId: "call-back", fieldId: "f-price", path: ["steps", 1, "form", "blocks", 3, "currency"] },
     says: 'Field "Price" in the form of Task "Call back" is in the currency "EUX", which is not an ISO 4217 currency',
   },
+  {
+    code: "boundary.unknown-host",
+    title: "a boundary event on a step that is gone",
+    breakIt: (def) => addBoundary(def, { attachedTo: "gone" }),
+    expected: { stepId: "late", path: ["steps", 9, "attachedTo"] },
+    says: 'Timer event "Too late" sits on a step that does not exist ("gone")',
+  },
+  {
+    code: "boundary.invalid-host",
+    title: "a boundary event on a decision",
+    breakIt: (def) => addBoundary(def, { attachedTo: "outcome" }),
+    expected: { stepId: "late", path: ["steps", 9, "attachedTo"] },
+    says: 'Timer event "Too late" sits on decision "Outcome?", which does not wait while under way',
+  },
+  {
+    code: "boundary.incoming",
+    title: "a connection into a boundary event",
+    breakIt: (def) => {
+      addBoundary(def, {});
+      def.connections.push({ id: "c-into-late", source: "ship", target: "late" });
+    },
+    expected: { stepId: "late", path: ["steps", 9] },
+    says: "so nothing may lead into it",
+  },
+  {
+    code: "boundary.several-outgoing",
+    title: "a boundary event leaving two ways",
+    breakIt: (def) => {
+      addBoundary(def, {});
+      def.connections.push({ id: "c-late-2", source: "late", target: "customer" });
+    },
+    expected: { stepId: "late", path: ["steps", 9] },
+    says: 'Timer event "Too late" has 2 outgoing connections but may have only one',
+  },
+  {
+    code: "boundary.error-not-interrupting",
+    title: "an error event that lets its step go on",
+    breakIt: (def) => addBoundary(def, { attachedTo: "ship", trigger: { type: "error" }, interrupting: false }),
+    expected: { stepId: "late", path: ["steps", 9, "interrupting"] },
+    says: "an error event always interrupts",
+  },
+  {
+    code: "boundary.cycle-interrupting",
+    title: "a repeating timer that interrupts",
+    breakIt: (def) => addBoundary(def, { trigger: { type: "timer", timer: { type: "cycle", cycle: "R3/PT1H" } } }),
+    expected: { stepId: "late", path: ["steps", 9, "interrupting"] },
+    says: 'Timer event "Too late" repeats, but it interrupts its step',
+  },
+  {
+    code: "boundary.invalid-cycle",
+    title: "a cycle in words",
+    breakIt: (def) => addBoundary(def, { interrupting: false, trigger: { type: "timer", timer: { type: "cycle", cycle: "every hour" } } }),
+    expected: { stepId: "late", path: ["steps", 9, "trigger", "timer", "cycle"] },
+    says: 'The cycle "every hour" of timer event "Too late" is not a repetition such as R3/PT1H',
+  },
+  {
+    code: "boundary.duplicate-error",
+    title: "two error events catching the same code on one step",
+    breakIt: (def) => {
+      addBoundary(def, { attachedTo: "ship", trigger: { type: "error", errorCode: "lost-parcel" } });
+      addBoundary(def, { id: "late2", attachedTo: "ship", trigger: { type: "error", errorCode: "lost-parcel" } });
+    },
+    expected: { stepId: "late2", path: ["steps", 10, "trigger", "errorCode"] },
+    says: 'catches the error "lost-parcel", as another event on the same step already does',
+  },
+  {
+    code: "boundary.error-never-thrown",
+    title: "an error event on a task, where nothing throws",
+    breakIt: (def) => addBoundary(def, { trigger: { type: "error" } }),
+    expected: { stepId: "late", severity: "warning", path: ["steps", 9, "attachedTo"] },
+    says: 'Error event "Too late" waits for an error, but nothing inside task "Call back" throws one',
+  },
+  {
+    code: "error.blank-code",
+    title: "an error end without a code",
+    breakIt: (def) => {
+      Object.assign(step(def, "lost", "end"), { error: { code: " ", message: "" } });
+    },
+    expected: { stepId: "lost", path: ["steps", 8, "error", "code"] },
+    says: 'Error end "Lost" throws an error without a code',
+  },
 ];
+
+/** Adds a boundary event "Too late" (a one-day timer on "call-back", leading to "lost") with `extra` over it. */
+function addBoundary(def: Def, extra: Record<string, unknown>): void {
+  const boundary = { id: "late", kind: "boundaryEvent", name: "Too late", position: at, attachedTo: "call-back", trigger: { type: "timer", timer: { type: "duration", duration: "P1D" } }, ...extra };
+  def.steps.push(boundary as StepInput);
+  def.connections.push({ id: `c-${boundary.id}`, source: boundary.id, target: "lost" });
+}
 
 describe("validate: one broken process per problem code", () => {
   test.each(cases.map((c) => [c.code, c.title, c] as const))("%s: %s", (code, _title, c) => {
@@ -598,7 +686,7 @@ describe("validate: a definition of the wrong shape", () => {
       expect.objectContaining({
         stepId: "outcome",
         path: ["steps", 2, "kind"],
-        message: 'Step "Outcome?", kind: must be one of start, userTask, exclusiveGateway, parallelGateway, end, approval, timer, notify, serviceCall, callActivity.',
+        message: 'Step "Outcome?", kind: must be one of start, userTask, exclusiveGateway, parallelGateway, end, approval, timer, notify, serviceCall, callActivity, boundaryEvent.',
       }),
     ]);
   });
@@ -743,5 +831,19 @@ describe("escalation levels", () => {
 
   test("a process without escalations is not affected", () => {
     expect(validate(leadToCustomer()).filter((p) => p.code.startsWith("escalation."))).toEqual([]);
+  });
+});
+
+describe("validate: boundary events", () => {
+  test("a timer event on a task, leading on to an end, is fine, and so is what follows it", () => {
+    const def = leadToCustomer();
+    addBoundary(def, { interrupting: false, trigger: { type: "timer", timer: { type: "cycle", cycle: "R/P1D" } } });
+    expect(validate(def)).toEqual([]);
+  });
+
+  test("an error end with a code and a message is fine", () => {
+    const def = leadToCustomer();
+    Object.assign(step(def, "lost", "end"), { error: { code: "lead-lost", message: "{{name}} is not interested" } });
+    expect(validate(def)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { processDefinitionSchema } from "./process-definition.ts";
 import type { Problem } from "./problems.ts";
 import { createContext } from "./validation/context.ts";
+import { checkBoundaryEvents } from "./validation/boundary-checks.ts";
 import { checkExpressions } from "./validation/expression-checks.ts";
 import { checkEscalations } from "./validation/escalation-checks.ts";
 import { checkExecutability } from "./validation/executability-checks.ts";
@@ -34,6 +35,7 @@ export function validate(definition: unknown): Problem[] {
   checkExecutability(ctx);
   checkEscalations(ctx);
   checkStrategies(ctx);
+  checkBoundaryEvents(ctx);
   checkTimeZone(ctx.definition.timeZone, problems);
   return problems;
 }

@@ -154,6 +154,9 @@ export async function applyCommands(
         }
         break;
       }
+      case "boundaryTriggered":
+        await audit("boundary.triggered", { stepId: command.stepId, name: command.name, attachedTo: command.attachedTo, interrupting: command.interrupting, ...(command.error ? { error: command.error } : {}) });
+        break;
       case "escalateTask":
         await applyEscalation(tx, ctx, command, audit, note);
         break;

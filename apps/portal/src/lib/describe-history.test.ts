@@ -25,6 +25,15 @@ describe("request history in words", () => {
     );
   });
 
+  it("says when a task was cancelled by an event on it, and which error was caught", () => {
+    expect(describeEvent({ type: "task.cancelled", actor: null, taskId: "t1", data: { reason: 'the timer event "Too late" (late) went off' } }, names)).toBe(
+      'Call back the prospect was cancelled: the timer event "Too late" (late) went off',
+    );
+    expect(describeEvent({ type: "boundary.triggered", actor: null, taskId: null, data: { stepId: "late", name: "Too late", interrupting: true } }, names)).toBe("The time was up: Too late");
+    expect(describeEvent({ type: "boundary.triggered", actor: null, taskId: null, data: { stepId: "remind", name: "Remind", interrupting: false } }, names)).toBe("The time was up: Remind (the work goes on)");
+    expect(describeEvent({ type: "boundary.triggered", actor: null, taskId: null, data: { stepId: "nf", name: "No file", interrupting: true, error: { code: "404", message: "" } } }, names)).toBe("The error “404” was caught: No file");
+  });
+
   it("turns keys and values into words", () => {
     expect(humanizeKey("callAgainOn")).toBe("Call again on");
     expect(humanizeKey("tracking_number")).toBe("Tracking number");

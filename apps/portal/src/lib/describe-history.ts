@@ -28,6 +28,13 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
     }
     case "task.completed":
       return `Completed ${task ?? "a task"}`;
+    case "task.cancelled":
+      return `${task ?? "A task"} was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
+    case "boundary.triggered": {
+      const error = data.error as { code?: unknown } | undefined;
+      const what = error ? `The error “${String(error.code)}” was caught` : "The time was up";
+      return `${what}: ${String(data.name ?? data.stepId ?? "an event")}${data.interrupting === false ? " (the work goes on)" : ""}`;
+    }
     case "decision.taken":
       return typeof data.reason === "string" ? `Decided: ${data.reason}` : "A decision was taken";
     case "incident.raised":

@@ -21,6 +21,7 @@ export const nodeSizes: Record<StepKind, { width: number; height: number }> = {
   notify: { width: 200, height: 80 },
   serviceCall: { width: 200, height: 80 },
   callActivity: { width: 200, height: 80 },
+  boundaryEvent: { width: 36, height: 36 },
 };
 
 /** The middle of a step's shape. */

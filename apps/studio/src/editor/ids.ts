@@ -12,6 +12,7 @@ const stems: Record<StepKind, string> = {
   notify: "notify",
   serviceCall: "service",
   callActivity: "subprocess",
+  boundaryEvent: "event",
 };
 
 /** `stem` + the smallest number ≥ 1 not yet taken. Adds the new id to `taken`. */

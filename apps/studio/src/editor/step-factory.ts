@@ -44,6 +44,8 @@ export function createStep(kind: StepKind, id: string, centre: { x: number; y: n
       };
     case "callActivity":
       return { ...base, kind, name: "Call a process", processKey: defaults.processKey, inputs: [], outputs: [] };
+    case "boundaryEvent":
+      throw new Error("a boundary event is added onto a step; use createBoundaryEvent");
   }
 }
 

@@ -17,6 +17,7 @@ const kindLabels: Record<StepKind, string> = {
   notify: "Notify",
   serviceCall: "Service call",
   callActivity: "Call another process",
+  boundaryEvent: "Event on a step",
 };
 
 export function stepKindLabel(kind: StepKind): string {

@@ -1,4 +1,5 @@
 import type { ServiceCallStep } from "@baton/model";
+import { catchError } from "../boundaries/throw-error.ts";
 import { EngineUsageError } from "../engine-usage-error.ts";
 import { feelToJson } from "../feel.ts";
 import { applyOutputs } from "../output-mapping.ts";
@@ -6,6 +7,9 @@ import type { Run } from "../run.ts";
 import { fillForRequest } from "../text-template.ts";
 import type { EngineEvent, ServiceRequest, Token } from "../types.ts";
 import type { Element } from "./element.ts";
+
+/** The error code of a failed call that got no HTTP answer (unreachable, timed out, not sent). */
+export const SERVICE_FAILED = "service-failed";
 
 type ServiceOutcome = Extract<EngineEvent, { type: "serviceAnswered" | "serviceFailed" }>;
 
@@ -24,7 +28,10 @@ type ServiceOutcome = Extract<EngineEvent, { type: "serviceAnswered" | "serviceF
  *   `{ status, body }`) are written and the token moves on. A mapping that
  *   breaks stops the token under an incident; the response is not kept, so
  *   retrying calls again (with the same key).
- * - `serviceFailed` (it gave up): a `service.failed` incident. Retrying it
+ * - `serviceFailed` (it gave up): caught as a business error when a
+ *   boundary error event waits for it (its code: the HTTP status the
+ *   service answered, e.g. "404", else "service-failed"); otherwise a
+ *   `service.failed` incident. Retrying it
  *   arrives again: the request is built anew (an admin may have corrected
  *   variables) and sent with the same key, since the token is the same.
  *   Skipping it (`incidentSkipped`) moves the token on without a call.
@@ -66,7 +73,8 @@ export const serviceCallElement: Element<"serviceCall"> & {
     }
     tokens.splice(tokens.indexOf(token), 1);
     if (event.type === "serviceFailed") {
-      run.raiseIncident(token, "service.failed", `service call ${run.label(step.id)}: ${event.error}`);
+      const error = { code: event.status === undefined ? SERVICE_FAILED : String(event.status), message: event.error };
+      if (!catchError(run, token, error)) run.raiseIncident(token, "service.failed", `service call ${run.label(step.id)}: ${event.error}`);
       return;
     }
     const mapped = applyOutputs(step.outputs, { response: event.response }, run);

@@ -1,6 +1,7 @@
 import {
   type ApprovalStep,
   type Assignment,
+  type BoundaryEventStep,
   type Connection,
   type ProcessDefinition,
   type ProcessDefinitionInput,
@@ -69,6 +70,24 @@ export function parallel(id: string): Step {
 
 export function end(id: string): Step {
   return { id, kind: "end", name: "", position: at };
+}
+
+/** An error end throwing `code` (with a message that may hold `{{variable}}`). */
+export function errorEnd(id: string, code: string, message = ""): Step {
+  return { id, kind: "end", name: `Fail ${id}`, position: at, error: { code, message } };
+}
+
+type BoundaryTimerSpec = { duration: string } | { date: string } | { cycle: string };
+
+/** A timer event on the border of `attachedTo`; interrupting unless told otherwise. */
+export function boundaryTimer(id: string, attachedTo: string, when: BoundaryTimerSpec, interrupting = true): BoundaryEventStep {
+  const timer = "duration" in when ? { type: "duration" as const, duration: when.duration } : "date" in when ? { type: "date" as const, expression: when.date } : { type: "cycle" as const, cycle: when.cycle };
+  return { id, kind: "boundaryEvent", name: `Timer ${id}`, position: at, attachedTo, trigger: { type: "timer", timer }, interrupting };
+}
+
+/** An error event on the border of `attachedTo`, catching `errorCode` (any error when absent). */
+export function boundaryError(id: string, attachedTo: string, errorCode?: string, errorVariable?: string): BoundaryEventStep {
+  return { id, kind: "boundaryEvent", name: `Catch ${id}`, position: at, attachedTo, trigger: { type: "error", ...(errorCode ? { errorCode } : {}), ...(errorVariable ? { errorVariable } : {}) }, interrupting: true };
 }
 
 /** A connection with the id `source->target`. */

@@ -133,6 +133,7 @@ const BPMN_TYPES: Record<Step["kind"], string> = {
   notify: "bpmn:SendTask",
   serviceCall: "bpmn:ServiceTask",
   callActivity: "bpmn:CallActivity",
+  boundaryEvent: "bpmn:BoundaryEvent",
 };
 
 function canHoldDefault(element: ModdleElement): boolean {

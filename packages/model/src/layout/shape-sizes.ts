@@ -24,6 +24,7 @@ export const shapeSizes: Readonly<Record<StepKind, ShapeSize>> = {
   notify: ACTIVITY,
   serviceCall: ACTIVITY,
   callActivity: ACTIVITY,
+  boundaryEvent: EVENT,
 };
 
 /** The middle of a step's shape. */

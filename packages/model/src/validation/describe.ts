@@ -13,11 +13,18 @@ const kindNouns: Record<StepKind, string> = {
   notify: "Notification",
   serviceCall: "Service call",
   callActivity: "Call of another process",
+  boundaryEvent: "Event",
 };
 
 /** `Decision "Outcome?"`; a step without a name is named by its id. */
 export function describeStep(step: Step): string {
-  return `${kindNouns[step.kind]} "${step.name.trim() || step.id}"`;
+  return `${nounOf(step)} "${step.name.trim() || step.id}"`;
+}
+
+function nounOf(step: Step): string {
+  if (step.kind === "boundaryEvent") return step.trigger.type === "timer" ? "Timer event" : "Error event";
+  if (step.kind === "end" && step.error) return "Error end";
+  return kindNouns[step.kind];
 }
 
 /** `Connection "Converted" from Task "Call back" to End "Done"`. */

@@ -128,7 +128,10 @@ function checkFlow(ctx: CheckContext): void {
   const { steps } = ctx.definition;
   const starts = steps.filter((s) => s.kind === "start");
   const ends = steps.filter((s) => s.kind === "end");
-  const reached = walk(starts, (id) => (ctx.outgoing.get(id) ?? []).map((c) => c.target));
+  // A boundary event is reached through the activity it sits on.
+  const boundariesOf = new Map<string, string[]>();
+  for (const s of steps) if (s.kind === "boundaryEvent") boundariesOf.set(s.attachedTo, [...(boundariesOf.get(s.attachedTo) ?? []), s.id]);
+  const reached = walk(starts, (id) => [...(ctx.outgoing.get(id) ?? []).map((c) => c.target), ...(boundariesOf.get(id) ?? [])]);
   const finishing = walk(ends, (id) => (ctx.incoming.get(id) ?? []).map((c) => c.source));
 
   for (const step of steps) {
@@ -136,7 +139,9 @@ function checkFlow(ctx: CheckContext): void {
     const ins = ctx.incoming.get(step.id) ?? [];
     const outs = ctx.outgoing.get(step.id) ?? [];
     const at = { severity: "error" as const, stepId: step.id, path: stepPath(ctx, step) };
-    if (step.kind !== "start" && ins.length === 0) {
+    if (step.kind === "boundaryEvent") {
+      // Its way in is the activity it sits on (boundary-checks.ts says more).
+    } else if (step.kind !== "start" && ins.length === 0) {
       ctx.report({
         ...at,
         code: "step.no-incoming",
@@ -162,7 +167,7 @@ function checkFlow(ctx: CheckContext): void {
         message: `${describeStep(step)} is a dead end: no path leads from it to an end.`,
       });
     }
-    if (!["exclusiveGateway", "parallelGateway", "end"].includes(step.kind) && outs.length > 1) {
+    if (!["exclusiveGateway", "parallelGateway", "end", "boundaryEvent"].includes(step.kind) && outs.length > 1) {
       ctx.report({
         ...at,
         code: "task.several-outgoing",

@@ -18,7 +18,7 @@ export function variablesBefore(ctx: CheckContext, step: Step): Set<string> {
   if (known) return known;
   const names = new Set<string>();
   const seen = new Set<string>();
-  const queue = (ctx.incoming.get(step.id) ?? []).map((c) => c.source);
+  const queue = sourcesOf(ctx, step.id);
   // An index instead of shift(): shift() would make each walk quadratic.
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next]!;
@@ -27,10 +27,17 @@ export function variablesBefore(ctx: CheckContext, step: Step): Set<string> {
     const earlier = ctx.stepsById.get(id);
     if (!earlier) continue;
     for (const name of variablesWritten(earlier)) names.add(name);
-    for (const c of ctx.incoming.get(id) ?? []) if (!seen.has(c.source)) queue.push(c.source);
+    for (const source of sourcesOf(ctx, id)) if (!seen.has(source)) queue.push(source);
   }
   byStep.set(step.id, names);
   return names;
+}
+
+/** The steps a token comes from; a boundary event's, those before the activity it sits on. */
+function sourcesOf(ctx: CheckContext, id: string): string[] {
+  const step = ctx.stepsById.get(id);
+  const from = step?.kind === "boundaryEvent" ? step.attachedTo : id;
+  return (ctx.incoming.get(from) ?? []).map((c) => c.source);
 }
 
 function variablesWritten(step: Step): string[] {
@@ -44,6 +51,8 @@ function variablesWritten(step: Step): string[] {
       return step.outputs.map((m) => head(m.to));
     case "approval":
       return [step.resultVariable, ...formFields(step.form).map((f) => f.key)];
+    case "boundaryEvent":
+      return step.trigger.type === "error" && step.trigger.errorVariable ? [step.trigger.errorVariable] : [];
     default:
       return [];
   }

@@ -37,7 +37,10 @@ export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecre
   if (!instance || !waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId)) return;
 
   const outcome = await call(payload, secrets);
-  if (!outcome.ok) throw outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
+  if (!outcome.ok) {
+    const error = outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
+    throw outcome.status === undefined ? error : Object.assign(error, { status: outcome.status });
+  }
 
   const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response: outcome.response }, {
     now,
@@ -56,14 +59,18 @@ export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecre
 };
 
 /**
- * A service-call job gave up: its token stops under a `service.failed`
- * incident saying why and after how many attempts. Runs in the transaction
- * that marks the job failed.
+ * A service-call job gave up: the instance is stepped with `serviceFailed`,
+ * saying why and after how many attempts, with the HTTP status the last
+ * attempt got (`cause`, as the handler threw it), so that a boundary error
+ * event can catch e.g. a 404; uncaught, the token stops under a
+ * `service.failed` incident. Runs in the transaction that marks the job failed.
  */
-export async function serviceCallGaveUp(tx: Database, job: JobRow, error: string, now: Date): Promise<void> {
+export async function serviceCallGaveUp(tx: Database, job: JobRow, error: string, now: Date, cause?: unknown): Promise<void> {
   const { instanceId, tokenId, payload } = readJob(job);
   const attempts = job.attempts + 1;
-  await stepInstance(tx, instanceId, { type: "serviceFailed", tokenId, error: `${error} (attempt ${attempts} of ${job.maxAttempts ?? attempts})` }, {
+  const status = (cause as { status?: unknown } | undefined)?.status;
+  const failed = { type: "serviceFailed" as const, tokenId, error: `${error} (attempt ${attempts} of ${job.maxAttempts ?? attempts})`, ...(typeof status === "number" ? { status } : {}) };
+  await stepInstance(tx, instanceId, failed, {
     now,
     actorId: null,
     accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
@@ -92,7 +99,8 @@ function waitsForAnswer(state: InstanceState, tokenId: string, stepId: string): 
 /** Answers bigger than this are refused rather than read into memory. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string };
+/** `status`: the HTTP status of an answer that was not a 2xx. */
+type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string; status?: number };
 
 async function call({ request: stored, idempotencyKey, timeoutMs }: ServiceCallJobPayload, secrets: ServiceSecrets): Promise<CallOutcome> {
   const what = `${stored.method} ${stored.url}`;
@@ -131,7 +139,7 @@ async function send(request: ServiceRequest, what: string, idempotencyKey: strin
   const retryable = status === 408 || status === 425 || status === 429 || status >= 500;
   const verdict = retryable ? "" : "; an answer like this is not retried";
   const statusText = answer.statusText ? ` ${answer.statusText}` : "";
-  return { ok: false, retryable, message: `${what} answered ${status}${statusText}${said}${verdict}` };
+  return { ok: false, retryable, status, message: `${what} answered ${status}${statusText}${said}${verdict}` };
 }
 
 /** Throws (TypeError) on what fetch could never send: a header value with a line break, say. */

@@ -16,8 +16,8 @@ import { EMAIL_JOB } from "../notifications.ts";
  * an e-mail that could not be sent is audited, not an incident: the
  * notification reached the portal, and the process is fine.
  */
-export async function raiseJobIncident(tx: Database, job: JobRow, error: string, now = new Date()): Promise<void> {
-  if (job.type === SERVICE_CALL_JOB) return serviceCallGaveUp(tx, job, error, now);
+export async function raiseJobIncident(tx: Database, job: JobRow, error: string, now = new Date(), cause?: unknown): Promise<void> {
+  if (job.type === SERVICE_CALL_JOB) return serviceCallGaveUp(tx, job, error, now, cause);
   if (!job.instanceId) return;
   if (job.type === EMAIL_JOB) {
     // The in-app notification arrived; a mailbox that refuses it does not stop the process.

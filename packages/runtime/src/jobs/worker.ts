@@ -31,8 +31,8 @@ export type WorkerOptions = {
   /** The longest pause between attempts (a service call may retry 20 times). */
   maxRetryDelayMs?: number;
   now?: () => Date;
-  /** A job gave up (failed for good): make it visible. Runs in its own transaction; `job` is as it was taken. */
-  onFailed?: (tx: Database, job: JobRow, error: string, now: Date) => Promise<void>;
+  /** A job gave up (failed for good): make it visible. Runs in its own transaction; `job` is as it was taken; `cause` is what the last attempt threw. */
+  onFailed?: (tx: Database, job: JobRow, error: string, now: Date, cause?: unknown) => Promise<void>;
   /** Something went wrong outside any job (the database was unreachable): log it. */
   onError?: (error: unknown) => void;
 };
@@ -141,7 +141,7 @@ async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, 
       })
       .where(and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.attempts, job.attempts)))
       .returning({ id: jobs.id });
-    if (still && gaveUp) await options.onFailed?.(tx, job, message, now);
+    if (still && gaveUp) await options.onFailed?.(tx, job, message, now, error);
   });
 }
 

@@ -16,4 +16,5 @@ export const nodeTypes = {
   notify: UserTaskNode,
   serviceCall: UserTaskNode,
   callActivity: UserTaskNode,
+  boundaryEvent: EventNode,
 } satisfies Record<StepKind, unknown> as NodeTypes;
