@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
-import { auditEvents, instances, taskDrafts, tasks, type Database } from "@baton/db";
+import { eq, inArray, sql } from "drizzle-orm";
+import { instances, taskDrafts, tasks, type Database } from "@baton/db";
 import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
@@ -27,7 +27,8 @@ import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
  *  4. run the engine step (it applies the step's output mapping);
  *  5. store the task's submission, apply the engine's commands (new tasks,
  *     audit of decisions and variable changes), store the new state;
- *  6. delete the task's draft and append `task.completed` to the audit log.
+ *  6. delete the task's draft; `task.completed` goes into the audit log
+ *     with the commands' events, in one INSERT (apply-commands.ts).
  * Any failure rolls all of it back; the draft is then still there.
  */
 /** The points of the completion transaction, in order (see above). */
@@ -59,13 +60,16 @@ export async function completeTask(
   options: CompleteOptions = {},
 ): Promise<CompleteResult> {
   const now = (options.now ?? new Date()).toISOString();
-  const [located] = await db.select({ instanceId: tasks.instanceId }).from(tasks).where(eq(tasks.id, requireId(input.taskId, "Task")));
-  if (!located) throw notFound(`Task "${input.taskId}"`);
-
+  const taskId = requireId(input.taskId, "Task");
   const checkpoint = async (point: CompletionPoint) => options.checkpoint?.(point);
   const outcome = await db.transaction(async (tx) => {
-    const [instance] = await tx.select().from(instances).where(eq(instances.id, located.instanceId)).for("update");
-    const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId));
+    // The task's instance, locked in the same round trip that finds it; the task is read after the lock.
+    const [instance] = await tx
+      .select()
+      .from(instances)
+      .where(eq(instances.id, sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${taskId})`))
+      .for("update");
+    const [task] = instance ? await tx.select().from(tasks).where(eq(tasks.id, taskId)) : [];
     if (!instance || !task) throw notFound(`Task "${input.taskId}"`);
     await checkpoint("instance-locked");
     const isAssignee = task.assigneeId === actor.userId;
@@ -94,9 +98,9 @@ export async function completeTask(
     await checkpoint("engine-stepped");
 
     await tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id));
-    await tx.insert(auditEvents).values({ instanceId: instance.id, taskId: task.id, actorId: actor.userId, type: "task.completed", data: { stepId: task.stepId, data }, at: now });
     await checkpoint("task-stored");
-    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
+    const completed = { type: "task.completed", data: { stepId: task.stepId, data }, taskId: task.id };
+    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail, audits: [completed] }, result.state, result.commands);
     await checkpoint("commands-applied");
     await storeInstanceState(tx, instance, applied.state, now);
     await checkpoint("instance-stored");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { auditEvents, instances, packageVersions, startDrafts, tasks, type Database } from "@baton/db";
+import { instances, packageVersions, startDrafts, tasks, type Database } from "@baton/db";
 import { step } from "@baton/engine";
 import { formFields, type CompiledForm, type ProcessDefinition, type StartStep } from "@baton/model";
 import type { Actor } from "./actor.ts";
@@ -104,20 +104,14 @@ export async function startInstance(
         endedAt: result.state.status === "completed" ? now : null,
       })
       .returning({ id: instances.id, number: instances.number });
-    await tx.insert(auditEvents).values({
-      instanceId: row!.id,
-      actorId: actor.userId,
-      type: "instance.started",
-      data: { processKey: pkg.processKey, version: pkg.version, data },
-      at: now,
-    });
     await linkAttachments(tx, actor, form, data, {
       target: { processKey: pkg.processKey },
       instanceId: row!.id,
       where: `the start form of "${definition.name}"`,
     });
     await checkpoint("instance-stored");
-    const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail }, result.state, result.commands);
+    const started = { type: "instance.started", data: { processKey: pkg.processKey, version: pkg.version, data } };
+    const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail, audits: [started] }, result.state, result.commands);
     if (applied.state !== result.state) {
       await tx.update(instances).set({ state: applied.state, status: applied.state.status }).where(eq(instances.id, row!.id));
     }
