@@ -6,20 +6,27 @@ import { extensionElements } from "./vendor-extensions.ts";
  * The Baton-only part of a step, process or connection: what standard BPMN
  * cannot say. A step's id, kind, name, description and position live in
  * BPMN itself (element id and type, name, documentation, diagram bounds), as
- * do a timer's definition and a call activity's called process; everything
- * else (forms, assignment, due rule, outputs, approval settings…) goes into
- * the JSON payload. An approval is a BPMN user task whose payload says
+ * do a timer's definition, a call activity's called process, a boundary
+ * event's host, trigger and interrupting, and an error end's code (its
+ * message is in the payload); everything else (forms, assignment, due
+ * rule, outputs, approval settings…) goes into the JSON payload. An approval is a BPMN user task whose payload says
  * `"kind": "approval"`.
  */
 export type Payload = Record<string, unknown>;
 
 const IN_BPMN: readonly string[] = ["id", "kind", "name", "description", "position"];
-const IN_BPMN_BY_KIND: Partial<Record<StepKind, readonly string[]>> = { timer: ["timer"], callActivity: ["processKey"] };
+const IN_BPMN_BY_KIND: Partial<Record<StepKind, readonly string[]>> = {
+  timer: ["timer"],
+  callActivity: ["processKey"],
+  boundaryEvent: ["attachedTo", "trigger", "interrupting"],
+};
 
 export function stepPayload(step: Step): Payload {
   const skip = new Set([...IN_BPMN, ...(IN_BPMN_BY_KIND[step.kind] ?? [])]);
   const payload: Payload = step.kind === "approval" ? { kind: "approval" } : {};
   for (const [key, value] of Object.entries(step)) if (!skip.has(key) && value !== undefined) payload[key] = value;
+  // BPMN has no place for the variable a caught error goes to.
+  if (step.kind === "boundaryEvent" && step.trigger.type === "error" && step.trigger.errorVariable) payload.errorVariable = step.trigger.errorVariable;
   return payload;
 }
 

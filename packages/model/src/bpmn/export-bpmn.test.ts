@@ -70,4 +70,19 @@ describe("mapping of Baton kinds to BPMN", () => {
     expect((timer.timeDuration as ModdleElement).body).toBe("P1D");
     expect(xml).toContain('"kind":"approval"');
   });
+
+  it("writes boundary events on their activity and errors as bpmn:Error with their code", async () => {
+    const xml = await exportBpmn(processDefinitionSchema.parse(everyKind));
+    const { elementsById, rootElement } = await new BpmnModdle().fromXML(xml);
+    const definitionOf = (id: string) => (elementsById[id]!.eventDefinitions as ModdleElement[])[0]!;
+    expect(elementsById.nudge).toMatchObject({ $type: "bpmn:BoundaryEvent", cancelActivity: false, attachedToRef: { id: "review" } });
+    expect((definitionOf("nudge").timeCycle as ModdleElement).body).toBe("R3/PT4H");
+    expect(elementsById.deadline).toMatchObject({ cancelActivity: true, attachedToRef: { id: "triage" } });
+    expect((definitionOf("deadline").timeDate as ModdleElement).body).toBe("= answerBy");
+    expect(definitionOf("notFound")).toMatchObject({ $type: "bpmn:ErrorEventDefinition", errorRef: { $type: "bpmn:Error", errorCode: "404" } });
+    expect(definitionOf("anyError").errorRef).toBeUndefined();
+    expect(definitionOf("failed")).toMatchObject({ errorRef: { errorCode: "booking-failed", name: "booking-failed" } });
+    const errors = children(rootElement, "rootElements").filter((e) => e.$type === "bpmn:Error");
+    expect(errors.map((e) => e.errorCode)).toEqual(["404", "booking-failed"]);
+  });
 });

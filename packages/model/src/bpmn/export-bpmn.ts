@@ -3,6 +3,7 @@ import { edgeWaypoints } from "../layout/edge-waypoints.ts";
 import { shapeSizes } from "../layout/shape-sizes.ts";
 import { payloadExtension, stepPayload, type Payload } from "./baton-payload.ts";
 import { conditionBody } from "./conditions.ts";
+import { ErrorRefs, eventDefinitionsOf } from "./event-definitions.ts";
 import { IdAllocator } from "./id-allocator.ts";
 import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
 
@@ -14,7 +15,9 @@ import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
  * counterparts: start/end events, user tasks (approvals too, marked in the
  * Baton payload), exclusive and parallel gateways, a timer catch event for
  * a wait, a send task for a notification, a service task for a service call,
- * a call activity for calling another process. Conditions are written as
+ * a call activity for calling another process, a boundary event (timer or
+ * error, `cancelActivity` false when it lets its activity go on) attached
+ * to its activity, an error end event; errors as `bpmn:Error` elements. Conditions are written as
  * FEEL the way Zeebe reads them (`= expr`); defaults as the gateway's
  * `default` attribute. Drafts export too, problems and all.
  */
@@ -28,23 +31,30 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     return props;
   };
 
+  const errors = new ErrorRefs(create, ids);
   const nodes = new Map<string, { element: ModdleElement; step: Step }>();
   const placed: { element: ModdleElement; step: Step }[] = [];
   for (const step of definition.steps) {
     const id = ids.claim(step.id, "Step");
     const payload = stepPayload(step);
     if (id !== step.id) payload.batonId = step.id;
+    // A draft's event on a step that is gone keeps its host's id in the payload.
+    if (step.kind === "boundaryEvent" && !definition.steps.some((s) => s.id === step.attachedTo)) payload.attachedTo = step.attachedTo;
     const element = create(BPMN_TYPES[step.kind], withText({ id, extensionElements: payloadExtension(payload) }, step.name, step.description));
-    if (step.kind === "timer") {
-      const body = step.timer.type === "duration" ? step.timer.duration : conditionBody(step.timer.expression);
-      const property = step.timer.type === "duration" ? "timeDuration" : "timeDate";
-      element.eventDefinitions = [create("bpmn:TimerEventDefinition", { [property]: create("bpmn:FormalExpression", { body }) })];
-    }
+    const eventDefinitions = eventDefinitionsOf(step, create, errors);
+    if (eventDefinitions) element.eventDefinitions = eventDefinitions;
+    if (step.kind === "boundaryEvent" && !step.interrupting) element.cancelActivity = false;
     if (step.kind === "callActivity") element.calledElement = step.processKey;
     element.incoming = [];
     element.outgoing = [];
     if (!nodes.has(step.id)) nodes.set(step.id, { element, step });
     placed.push({ element, step });
+  }
+
+  for (const { element, step } of placed) {
+    if (step.kind !== "boundaryEvent") continue;
+    const host = nodes.get(step.attachedTo);
+    if (host) element.attachedToRef = host.element;
   }
 
   const flows: { element: ModdleElement; source: Step; target: Step }[] = [];
@@ -115,7 +125,7 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     targetNamespace: "https://baton.dev/processes",
     exporter: "Baton",
     exporterVersion: "1.0",
-    rootElements: [process],
+    rootElements: [process, ...errors.elements],
     diagrams: [diagram],
   });
   const { xml } = await moddle.toXML(definitions, { format: true });

@@ -5,6 +5,7 @@ import { readPayload } from "./baton-payload.ts";
 import { positionsFromDiagram, shapeBounds } from "./diagram-positions.ts";
 import { importSequenceFlow } from "./import-flows.ts";
 import { type BpmnImportResult, describeElement, elementName, listUnsupported, newContext } from "./import-report.ts";
+import { onlyEventDefinition } from "./event-definitions.ts";
 import { importFlowNode } from "./import-steps.ts";
 import { child, children, isA, text, type ModdleElement } from "./moddle.ts";
 import { listOtherContent, participantOf, pickProcess } from "./pick-process.ts";
@@ -55,11 +56,27 @@ export async function importBpmn(xml: string, options: ImportBpmnOptions = {}): 
   };
   const ids = new StepIds();
   const placed: { element: ModdleElement; step: Step }[] = [];
+  const isBoundary = (el: ModdleElement) => el.$type === "bpmn:BoundaryEvent";
   for (const el of elements) {
-    if (isA(el, "bpmn:SequenceFlow")) continue;
+    if (isA(el, "bpmn:SequenceFlow") || isBoundary(el)) continue;
     const step = importFlowNode(el, ctx, ids, nameOf);
     if (step) placed.push({ element: el, step });
   }
+  // Events on an activity's border come once their activity has its Baton id.
+  const hostIdOf = new Map(placed.map((p) => [p.element, p.step.id]));
+  for (const el of elements.filter(isBoundary)) {
+    const host = child(el, "attachedToRef");
+    const hostId = host && hostIdOf.get(host);
+    if (hostId === undefined) {
+      if (onlyEventDefinition(el) && ["bpmn:TimerEventDefinition", "bpmn:ErrorEventDefinition"].includes(onlyEventDefinition(el)!.$type)) {
+        listUnsupported(ctx, el, `${describeElement(el)} sits on ${host ? `${describeElement(host)}, which was not imported` : "no activity"}`);
+      } else listUnsupported(ctx, el, unsupportedReason(el, nameOf));
+      continue;
+    }
+    const step = importFlowNode(el, ctx, ids, nameOf, hostId);
+    if (step) placed.push({ element: el, step });
+  }
+  placed.sort((a, b) => elements.indexOf(a.element) - elements.indexOf(b.element));
   const stepIdOf = new Map(placed.map((p) => [p.element, p.step.id]));
   const connections: Connection[] = [];
   for (const flow of elements.filter((e) => isA(e, "bpmn:SequenceFlow"))) {

@@ -1,6 +1,7 @@
 import { stepSchema, type Step, type StepKind } from "../process-definition.ts";
 import { readPayload, type Payload } from "./baton-payload.ts";
 import { describeElement, elementName, listUnsupported, type ImportContext } from "./import-report.ts";
+import { onlyEventDefinition } from "./event-definitions.ts";
 import { child, children, isA, text, type ModdleElement } from "./moddle.ts";
 import { STEP_ID, type StepIds } from "./process-key.ts";
 import { isRefused, readFields } from "./step-readers.ts";
@@ -15,7 +16,7 @@ import { unusedVendorSettings } from "./vendor-extensions.ts";
  * mappings. A payload that no longer fits (edited by hand elsewhere) is set
  * aside with a warning rather than failing the import.
  */
-export function importFlowNode(el: ModdleElement, ctx: ImportContext, ids: StepIds, nameOf: (id: string) => string): Step | undefined {
+export function importFlowNode(el: ModdleElement, ctx: ImportContext, ids: StepIds, nameOf: (id: string) => string, placedOn?: string): Step | undefined {
   const { payload, problem } = readPayload(el);
   const label = describeElement(el);
   if (problem) ctx.warnings.push(`${label}: ${problem}; it was ignored.`);
@@ -37,9 +38,9 @@ export function importFlowNode(el: ModdleElement, ctx: ImportContext, ids: StepI
     .map((d) => text(d, "text") ?? "")
     .filter((t) => t.trim() !== "")
     .join("\n\n");
-  const standard = { id, kind, name: elementName(el), position: { x: 0, y: 0 }, ...(description ? { description } : {}) };
+  const standard = { id, kind, name: elementName(el), position: { x: 0, y: 0 }, ...(description ? { description } : {}), ...(placedOn !== undefined ? { attachedTo: placedOn } : {}) };
   const fromBpmn = { ...reading.fields };
-  const built = (withPayload: boolean) => stepSchema.safeParse({ ...(withPayload ? { ...fromBpmn, ...own } : fromBpmn), ...standard, ...carried(kind, fromBpmn) });
+  const built = (withPayload: boolean) => stepSchema.safeParse({ ...(withPayload ? { ...fromBpmn, ...own } : fromBpmn), ...standard, ...carried(kind, fromBpmn, own) });
   let parsed = built(true);
   if (!parsed.success && Object.keys(own).length > 0) {
     ctx.warnings.push(`${label}: its Baton data does not fit a ${kind} step (${issueText(parsed.error.issues[0])}); it was read without it.`);
@@ -78,6 +79,10 @@ const TYPE_KINDS: Record<string, StepKind> = {
 
 function kindOf(el: ModdleElement, payload: Payload | undefined): StepKind | undefined {
   if (el.isForCompensation === true) return undefined;
+  if (el.$type === "bpmn:BoundaryEvent") {
+    const def = onlyEventDefinition(el);
+    return def && (def.$type === "bpmn:TimerEventDefinition" || def.$type === "bpmn:ErrorEventDefinition") ? "boundaryEvent" : undefined;
+  }
   if (el.$type === "bpmn:IntermediateCatchEvent") {
     const defs = children(el, "eventDefinitions");
     return defs.length === 1 && defs[0]!.$type === "bpmn:TimerEventDefinition" ? "timer" : undefined;
@@ -88,14 +93,27 @@ function kindOf(el: ModdleElement, payload: Payload | undefined): StepKind | und
 
 /** The payload's step fields: not its markers, never the standard ones. */
 function payloadFields(payload: Payload | undefined): Payload {
-  const { kind: _kind, batonId: _id, id: _i, name: _n, description: _d, position: _p, ...rest } = payload ?? {};
+  const { kind: _kind, batonId: _id, id: _i, name: _n, description: _d, position: _p, attachedTo: _a, ...rest } = payload ?? {};
   return rest;
 }
 
-/** Fields standard BPMN carries, which win over a stale payload. */
-function carried(kind: StepKind, fromBpmn: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Fields standard BPMN carries, which win over a stale payload, with what
+ * the payload adds to them: a caught error's variable, an error end's message.
+ */
+function carried(kind: StepKind, fromBpmn: Record<string, unknown>, own: Payload): Record<string, unknown> {
   if (kind === "timer") return { timer: fromBpmn.timer };
   if (kind === "callActivity") return { processKey: fromBpmn.processKey };
+  if (kind === "boundaryEvent") {
+    const trigger = fromBpmn.trigger as { type: string };
+    const errorVariable = trigger.type === "error" && typeof own.errorVariable === "string" ? { errorVariable: own.errorVariable } : {};
+    return { trigger: { ...trigger, ...errorVariable }, interrupting: fromBpmn.interrupting };
+  }
+  if (kind === "end") {
+    const thrown = fromBpmn.error as { code: string } | undefined;
+    const message = (own.error as { message?: unknown } | undefined)?.message;
+    return thrown ? { error: { code: thrown.code, message: typeof message === "string" ? message : "" } } : {};
+  }
   return {};
 }
 

@@ -1,6 +1,7 @@
 import type { Step, StepKind } from "../process-definition.ts";
 import { readCamundaForm } from "./camunda-form.ts";
 import { juelBody } from "./juel-to-feel.ts";
+import { onlyEventDefinition, readErrorCode, readTimerDefinition } from "./event-definitions.ts";
 import { withArticle } from "./unsupported-reasons.ts";
 import { child, children, text, type ModdleElement } from "./moddle.ts";
 import { toProcessKey } from "./process-key.ts";
@@ -30,16 +31,16 @@ export function readFields(kind: StepKind, el: ModdleElement, label: string, pay
   switch (kind) {
     case "start":
       if (!payloadFields.has("form")) readForm(el, label, r, false);
-      readEventDefinitions(el, "start", r);
+      readEventDefinitions(el, "start", r, label);
       break;
     case "end":
-      readEventDefinitions(el, "end", r);
+      readEventDefinitions(el, "end", r, label);
       break;
     case "userTask":
       readTask(el, label, r, payloadFields);
       break;
     case "timer":
-      readTimer(el, label, r);
+      r.fields.timer = readTimer(el, label, r);
       break;
     case "notify":
       r.fields = { recipients: { type: "group", group: BLANK }, subject: text(el, "name")?.trim() || "Notification", message: "" };
@@ -50,6 +51,9 @@ export function readFields(kind: StepKind, el: ModdleElement, label: string, pay
       break;
     case "callActivity":
       readCalledProcess(el, label, r);
+      break;
+    case "boundaryEvent":
+      readBoundary(el, label, r);
       break;
     default:
       break;
@@ -84,9 +88,16 @@ function readForm(el: ModdleElement, label: string, r: Reading, required: boolea
   else if (required) r.fields.form = EMPTY_FORM;
 }
 
-/** Events Baton takes only as plain ones: a message start is still the start. */
-function readEventDefinitions(el: ModdleElement, kind: "start" | "end", r: Reading): void {
-  for (const def of children(el, "eventDefinitions")) {
+/** Events Baton takes only as plain ones: a message start is still the start. An error end is one. */
+function readEventDefinitions(el: ModdleElement, kind: "start" | "end", r: Reading, label: string): void {
+  const defs = children(el, "eventDefinitions");
+  if (kind === "end" && defs.length === 1 && defs[0]!.$type === "bpmn:ErrorEventDefinition") {
+    const code = readErrorCode(defs[0]);
+    r.fields.error = { code: code || BLANK, message: "" };
+    if (!code) r.warnings.push(`${label} throws an error without a code; give it one, which the event catching it names.`);
+    return;
+  }
+  for (const def of defs) {
     const what = def.$type.replace(/^bpmn:/, "").replace(/EventDefinition$/, "").toLowerCase();
     const reason =
       kind === "start"
@@ -98,28 +109,26 @@ function readEventDefinitions(el: ModdleElement, kind: "start" | "end", r: Readi
   }
 }
 
-function readTimer(el: ModdleElement, label: string, r: Reading): void {
+/** A timer's wait; one Baton cannot read is listed and left blank for the analyst to set. */
+function readTimer(el: ModdleElement, label: string, r: Reading, cycles = false): Record<string, unknown> {
   const def = children(el, "eventDefinitions")[0];
-  const body = (property: string) => text(child(def, property), "body")?.trim();
-  const duration = body("timeDuration");
-  const date = body("timeDate");
-  const cycle = body("timeCycle");
-  const refuse = (reason: string) => {
-    r.partial.push({ id: text(def, "id"), type: "bpmn:TimerEventDefinition", reason });
-    r.fields.timer = { type: "duration", duration: BLANK };
-  };
-  if (duration && /^P/.test(duration)) r.fields.timer = { type: "duration", duration };
-  else if (date?.startsWith("=")) r.fields.timer = { type: "date", expression: date.replace(/^= ?/, "") };
-  else if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) r.fields.timer = { type: "date", expression: `date("${date}")` };
-  else if (date && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(date)) r.fields.timer = { type: "date", expression: `date and time("${date}")` };
-  else if (cycle) refuse(`${label} repeats (time cycle ${cycle}); Baton's wait happens once: set its duration or date`);
-  else if (duration || date) {
-    const value = (duration ?? date)!;
-    refuse(`${label} waits for ${juelBody(value) !== null ? "a JUEL expression" : "an expression"} (${value}) Baton cannot read: set its ${duration ? "duration (ISO 8601, e.g. PT4H)" : "date (FEEL)"}`);
-  } else {
-    r.fields.timer = { type: "duration", duration: BLANK };
-    r.warnings.push(`${label} is a timer without a duration or date: set one.`);
+  const reading = readTimerDefinition(def, label, cycles);
+  if (reading && "timer" in reading) return reading.timer;
+  if (reading) r.partial.push({ id: text(def, "id"), type: "bpmn:TimerEventDefinition", reason: reading.refused });
+  else r.warnings.push(`${label} is a timer without a duration or date: set one.`);
+  return { type: "duration", duration: BLANK };
+}
+
+/** A timer or error event on an activity's border; which activity, the importer says. */
+function readBoundary(el: ModdleElement, label: string, r: Reading): void {
+  const def = onlyEventDefinition(el);
+  r.fields.interrupting = el.cancelActivity !== false;
+  if (def?.$type === "bpmn:ErrorEventDefinition") {
+    const code = readErrorCode(def);
+    r.fields.trigger = { type: "error", ...(code ? { errorCode: code } : {}) };
+    return;
   }
+  r.fields.trigger = { type: "timer", timer: readTimer(el, label, r, true) };
 }
 
 function readService(el: ModdleElement, label: string, r: Reading, hasRequest: boolean): void {

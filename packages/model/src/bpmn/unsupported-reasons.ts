@@ -32,7 +32,7 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
     case "bpmn:BoundaryEvent": {
       const host = text(el.attachedToRef as ModdleElement | undefined, "id");
       const mode = el.cancelActivity === false ? "non-interrupting " : "";
-      return `${withArticle(`${mode}${eventKind(el)}`)} event attached to ${host ? nameOf(host) : "an activity"}; Baton attaches no events to tasks (a task's due rule and escalation cover deadlines)`;
+      return `${withArticle(`${mode}${eventKind(el)}`)} event attached to ${host ? nameOf(host) : "an activity"}; Baton's events on a step are timers and errors`;
     }
     case "bpmn:IntermediateCatchEvent":
       return `an intermediate ${eventKind(el)} catch event; Baton waits only for timers`;

@@ -5,7 +5,9 @@ import type { ProcessDefinitionInput } from "../../process-definition.ts";
  * definition: an approval by several approvers, both timer types, text that
  * needs escaping in XML, a connection id that is no XML name, a default
  * flow, a condition left on a task's connection, a group task handed out
- * by round robin.
+ * by round robin, boundary events of every trigger (a repeating reminder,
+ * a deadline from a variable, errors by code and catch-all, one keeping
+ * the error in a variable) and an error end with a message.
  */
 export const everyKind: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -73,6 +75,11 @@ export const everyKind: ProcessDefinitionInput = {
       form: { schemaVersion: 1, blocks: [] },
     },
     { id: "end", kind: "end", name: "Done", position: { x: 1400, y: 22 } },
+    { id: "nudge", kind: "boundaryEvent", name: "Every 4 hours", position: { x: 200, y: 62 }, attachedTo: "review", trigger: { type: "timer", timer: { type: "cycle", cycle: "R3/PT4H" } }, interrupting: false },
+    { id: "deadline", kind: "boundaryEvent", name: "Answer by", position: { x: 1000, y: 262 }, attachedTo: "triage", trigger: { type: "timer", timer: { type: "date", expression: "answerBy" } }, interrupting: true },
+    { id: "notFound", kind: "boundaryEvent", name: "Not found", position: { x: 950, y: 62 }, attachedTo: "book", trigger: { type: "error", errorCode: "404", errorVariable: "bookingError" }, interrupting: true },
+    { id: "anyError", kind: "boundaryEvent", name: "", position: { x: 1050, y: 62 }, attachedTo: "book", trigger: { type: "error" }, interrupting: true },
+    { id: "failed", kind: "end", name: "Booking failed", position: { x: 1150, y: 200 }, error: { code: "booking-failed", message: "No booking for {{amount}}" } },
   ],
   connections: [
     { id: "c1", source: "start", target: "review" },
@@ -88,5 +95,9 @@ export const everyKind: ProcessDefinitionInput = {
     { id: "c11", source: "split", target: "end" },
     { id: "c12", source: "split", target: "triage" },
     { id: "c13", source: "triage", target: "end" },
+    { id: "c14", source: "nudge", target: "tell" },
+    { id: "c15", source: "deadline", target: "end" },
+    { id: "c16", source: "notFound", target: "failed" },
+    { id: "c17", source: "anyError", target: "failed" },
   ],
 };
