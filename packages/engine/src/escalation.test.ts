@@ -99,4 +99,20 @@ describe("a notify step", () => {
     expect(run.status).toBe("incident");
     expect(run.state!.incidents[0]).toMatchObject({ stepId: "n", code: "assignment.error" });
   });
+
+  it("also e-mails the addresses an expression yields, skips an empty one, and stops on one that is not an address", () => {
+    const tell = (emailTo: string) =>
+      processOf([start("s"), notify("n", { type: "user", user: "olga" }, "Your application", "", emailTo), end("e")], chain("s", "n", "e"));
+    const sent = given(tell("[email, \"  team@bank.example \", email]")).whenStarted({ email: "ada@example.com" });
+    expect(sent.commands.find((c) => c.type === "notify")).toMatchObject({ users: ["olga"], emails: ["ada@example.com", "team@bank.example"] });
+
+    const none = given(tell("email")).whenStarted({ email: "" });
+    expect(none.status).toBe("completed");
+    expect(none.commands.find((c) => c.type === "notify")).not.toHaveProperty("emails");
+
+    const wrong = given(tell("email")).whenStarted({ email: "ada at example" });
+    expect(wrong.status).toBe("incident");
+    expect(wrong.state!.incidents[0]).toMatchObject({ stepId: "n", code: "expression.error" });
+    expect(wrong.state!.incidents[0]!.message).toContain('"ada at example", which is not an e-mail address');
+  });
 });

@@ -173,8 +173,12 @@ export type EngineCommand =
       to: Recipient | null;
       message: string | null;
     }
-  /** An alert (in-app, and by e-mail where configured) to users and the members of groups. */
-  | { type: "notify"; stepId: string; users: string[]; groups: string[]; subject: string; message: string }
+  /**
+   * An alert (in-app, and by e-mail where configured) to users and the
+   * members of groups, and by e-mail only to `emails` (people outside
+   * Baton; absent: none).
+   */
+  | { type: "notify"; stepId: string; users: string[]; groups: string[]; emails?: string[]; subject: string; message: string }
   /**
    * Call another system and send back `serviceAnswered` or, after
    * `retries` more attempts, `serviceFailed`. Every attempt carries

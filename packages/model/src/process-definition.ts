@@ -151,6 +151,12 @@ export const notifyStepSchema = z.object({
   subject: z.string().min(1),
   /** Plain text; `{{variable}}` is replaced by the variable's value. */
   message: z.string().default(""),
+  /**
+   * People outside Baton who get it by e-mail too (e.g. the applicant):
+   * FEEL yielding an address or a list of them, such as `email`. Sent only
+   * where e-mail is configured; an empty value sends nothing.
+   */
+  emailTo: z.string().optional(),
 });
 
 export const httpHeaderSchema = z.object({ name: z.string().min(1), value: z.string() });

@@ -451,6 +451,17 @@ const cases: Case[] = [
     says: 'calls "https://", which is not a complete web address',
   },
   {
+    code: "expression.syntax",
+    title: "a notification e-mailing outside addresses from an expression that does not parse",
+    breakIt: (def) => {
+      const ship = step(def, "ship", "userTask") as unknown as Record<string, unknown>;
+      for (const key of ["assignment", "due", "form", "outputs"]) delete ship[key];
+      Object.assign(ship, { kind: "notify", recipients: { type: "group", group: "shipping" }, subject: "Shipped", message: "", emailTo: "[email," });
+    },
+    expected: { stepId: "ship", path: ["steps", 4, "emailTo"] },
+    says: 'The e-mail addresses of Notification "Ship order" is not a valid expression',
+  },
+  {
     code: "service.body-on-get",
     title: "a service call sending a body with GET",
     breakIt: (def) => {

@@ -146,8 +146,11 @@ export async function applyCommands(
         await tx.delete(jobs).where(and(eq(jobs.type, "timer"), eq(jobs.ref, command.timerId), eq(jobs.status, "pending")));
         break;
       case "notify": {
-        const sent = await sendNotification(tx, { users: command.users, groups: command.groups, instanceId: ctx.instanceId, kind: "alert", subject: command.subject, message: command.message, at: ctx.now }, { mail: ctx.mail });
-        await audit("notification.sent", { stepId: command.stepId, subject: command.subject, recipients: sent.recipients });
+        const alert = { users: command.users, groups: command.groups, emails: command.emails, instanceId: ctx.instanceId, kind: "alert" as const, subject: command.subject, message: command.message, at: ctx.now };
+        const sent = await sendNotification(tx, alert, { mail: ctx.mail });
+        // Outside addresses have only e-mail: say in the history when none could be sent.
+        const outside = command.emails?.length ? { emails: command.emails, ...(ctx.mail ? {} : { notEmailed: "e-mail is not configured on this server" }) } : {};
+        await audit("notification.sent", { stepId: command.stepId, subject: command.subject, recipients: sent.recipients, ...outside });
         if (sent.unknown.length) await note(command.stepId, `The alert "${command.subject}" could not reach ${sent.unknown.join(", ")}: not in Baton.`);
         break;
       }

@@ -119,6 +119,22 @@ describeOnEachDatabase("in-app notifications and their e-mail jobs", targets, (f
     await fx.db.delete(jobs).where(inArray(jobs.id, queued.map((j) => j.id)));
   });
 
+  it("e-mails people outside Baton by address only, once each, and only when mail is configured", async () => {
+    const outside = alert({ users: ["nora"], emails: ["ada@example.com", "ada@example.com", "ben@example.org"], subject: "Your application" });
+    expect(await sendNotification(fx.db, outside)).toEqual({ recipients: ["nora"], emailed: [], unknown: [] });
+    expect(await emailJobs(fx.db)).toEqual([]);
+
+    const sent = await sendNotification(fx.db, { ...outside, users: [] }, { mail });
+    expect(sent).toEqual({ recipients: [], emailed: ["ada@example.com", "ben@example.org"], unknown: [] });
+    const queued = await emailJobs(fx.db);
+    expect(queued.map((j) => j.payload)).toEqual([
+      { to: { name: "", address: "ada@example.com" }, subject: "Your application", text: "3 × Desk to Graz" },
+      { to: { name: "", address: "ben@example.org" }, subject: "Your application", text: "3 × Desk to Graz" },
+    ]);
+    expect(await holders(fx.db, "Your application")).toEqual(["nora"]);
+    await fx.db.delete(jobs).where(inArray(jobs.id, queued.map((j) => j.id)));
+  });
+
   it("sends with an empty message the subject as the e-mail's text", async () => {
     await sendNotification(fx.db, alert({ users: ["nora"], subject: "Only a subject", message: "" }), { mail });
     const [job] = await emailJobs(fx.db);

@@ -10,6 +10,8 @@ export type NotificationInput = {
   /** User names, and group keys whose members all get it. */
   users: readonly string[];
   groups: readonly string[];
+  /** Addresses of people outside Baton: an e-mail only (with `options.mail`), no in-app row. */
+  emails?: readonly string[];
   instanceId: string | null;
   taskId?: string | null;
   kind: NotificationKind;
@@ -47,12 +49,20 @@ export async function sendNotification(
   tx: Database,
   input: NotificationInput,
   options: NotificationOptions = {},
-): Promise<{ recipients: string[]; emailed: string[]; unknown: string[] }> {
+): Promise<{ recipients: string[]; /** User names and outside addresses that get an e-mail. */ emailed: string[]; unknown: string[] }> {
   if (!NOTIFICATION_KINDS.includes(input.kind)) throw new Error(`sendNotification: unknown kind "${String(input.kind)}" (expected ${NOTIFICATION_KINDS.join(", ")}).`);
   if (Number.isNaN(Date.parse(input.at))) throw new Error(`sendNotification: "at" must be an ISO 8601 instant, not "${input.at}".`);
+  const subject = clip(input.subject.trim() || DEFAULT_SUBJECT[input.kind], SUBJECT_MAX);
+  const text = input.message.trim() || subject;
+  const outside = options.mail ? [...new Set(input.emails ?? [])] : [];
+  if (outside.length > 0) {
+    await tx.insert(jobs).values(
+      outside.map((address) => ({ instanceId: input.instanceId, type: EMAIL_JOB, payload: { to: { name: "", address }, subject, text } satisfies EmailJobPayload, dueAt: input.at })),
+    );
+  }
   const wantedUsers = [...new Set(input.users)];
   const wantedGroups = [...new Set(input.groups)];
-  if (wantedUsers.length === 0 && wantedGroups.length === 0) return { recipients: [], emailed: [], unknown: [] };
+  if (wantedUsers.length === 0 && wantedGroups.length === 0) return { recipients: [], emailed: outside, unknown: [] };
 
   const person = { id: users.id, username: users.username, displayName: users.displayName, email: users.email, disabled: users.disabled };
   const named = wantedUsers.length ? await tx.select(person).from(users).where(inArray(users.username, wantedUsers)) : [];
@@ -76,9 +86,8 @@ export async function sendNotification(
   const people = [...new Map([...named, ...members].filter((p) => !p.disabled).map((p) => [p.id, p])).values()].sort((a, b) =>
     a.username.localeCompare(b.username),
   );
-  if (people.length === 0) return { recipients: [], emailed: [], unknown };
+  if (people.length === 0) return { recipients: [], emailed: outside, unknown };
 
-  const subject = clip(input.subject.trim() || DEFAULT_SUBJECT[input.kind], SUBJECT_MAX);
   await tx.insert(notifications).values(
     people.map((p) => ({
       userId: p.id,
@@ -97,12 +106,12 @@ export async function sendNotification(
       addressed.map((p) => ({
         instanceId: input.instanceId,
         type: EMAIL_JOB,
-        payload: { to: { name: p.displayName, address: p.email.trim() }, subject, text: input.message.trim() || subject } satisfies EmailJobPayload,
+        payload: { to: { name: p.displayName, address: p.email.trim() }, subject, text } satisfies EmailJobPayload,
         dueAt: input.at,
       })),
     );
   }
-  return { recipients: people.map((p) => p.username), emailed: addressed.map((p) => p.username), unknown };
+  return { recipients: people.map((p) => p.username), emailed: [...addressed.map((p) => p.username), ...outside], unknown };
 }
 
 function clip(text: string, max: number): string {

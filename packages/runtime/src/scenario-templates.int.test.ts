@@ -162,7 +162,7 @@ describeOnEachDatabase("scenario 4: credit application", targets, (fx) => {
     scoring.answers.length = 0;
   });
 
-  it("scores by the scoring service while the security check runs, lets the committee's majority decide, cancels the vote no longer needed, tells the officer and prepares the contract", async () => {
+  it("scores by the scoring service while the security check runs, lets the committee's majority decide, cancels the vote no longer needed, tells the applicant (by e-mail) and the officer and prepares the contract", async () => {
     const sam = await fx.as("sam");
     const started = await startInstance(fx.db, sam, { processKey: "credit-application", data: application }, { now: t0 });
     const checks = await open(started.instanceId);
@@ -207,7 +207,12 @@ describeOnEachDatabase("scenario 4: credit application", targets, (fx) => {
     const [adminVote] = await fx.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, (await byUser("admin")).id));
     expect(adminVote!.status).toBe("cancelled");
     expect((await alertsOf(fx, started.instanceId)).filter((a) => a.kind === "alert")).toEqual([
-      { user: "sam", kind: "alert", subject: "Approved: Ada Lovelace's credit application" },
+      { user: "sam", kind: "alert", subject: "Credit application of Ada Lovelace: approved" },
+    ]);
+    // The applicant is outside Baton: e-mail only, and this server has no e-mail configured, which the history says.
+    const told = await fx.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.instanceId, started.instanceId), eq(auditEvents.type, "notification.sent")));
+    expect(told.map((e) => e.data)).toEqual([
+      { stepId: "tellApproved", subject: "Credit application of Ada Lovelace: approved", recipients: ["sam"], emails: [application.email], notEmailed: "e-mail is not configured on this server" },
     ]);
 
     const contract = (await open(started.instanceId))[0]!;

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import type { ProcessDefinition } from "@baton/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDesignerActions } from "../designer/designer-actions.ts";
 import { createEditor } from "../editor/create-editor.ts";
@@ -18,8 +19,8 @@ const directory = {
 };
 
 /** The panel on a real command stack: what it commits is what the stack holds. */
-function renderPanel(selection: ElementSelection) {
-  const stack = createEditor(sampleProcess());
+function renderPanel(selection: ElementSelection, definition: ProcessDefinition = sampleProcess()) {
+  const stack = createEditor(definition);
   const actions = createDesignerActions({
     stack,
     getSelection: () => selection,
@@ -148,6 +149,21 @@ describe("PropertiesPanel (editable)", () => {
     expect(task().escalations).toEqual([{ after: "P2D", action: "reassign", to: { type: "group", group: "sales" } }]);
     stack.undo();
     expect(stack.definition).toEqual(before);
+  });
+
+  it("e-mails people outside Baton from a FEEL expression, checked as typed, and clears it when emptied", () => {
+    const base = sampleProcess();
+    const tell = { id: "tell", kind: "notify", name: "Tell the applicant", position: { x: 0, y: 0 }, recipients: { type: "group", group: "sales" }, subject: "Approved", message: "" } as const;
+    const { stack, panel } = renderPanel({ steps: ["tell"], connections: [] }, { ...base, steps: [...base.steps, tell] });
+    const emailTo = within(panel).getByRole("textbox", { name: "Also e-mail to (people outside Baton)" });
+    fireEvent.change(emailTo, { target: { value: "[email," } });
+    expect(within(panel).getByRole("status").textContent).toMatch(/./);
+    fireEvent.change(emailTo, { target: { value: "[email, partnerEmail]" } });
+    fireEvent.blur(emailTo);
+    expect(stack.definition.steps.find((s) => s.id === "tell")).toMatchObject({ emailTo: "[email, partnerEmail]" });
+    fireEvent.change(emailTo, { target: { value: "  " } });
+    fireEvent.blur(emailTo);
+    expect(stack.definition.steps.find((s) => s.id === "tell")).not.toHaveProperty("emailTo");
   });
 
   it("is read-only without actions (a published version)", () => {

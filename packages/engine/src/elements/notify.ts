@@ -7,8 +7,11 @@ import type { Element } from "./element.ts";
  * A notify step: works out who (a user, a group's members, or FEEL
  * yielding user names), fills `{{variable}}` in the subject and message
  * with the variables as they are now, emits `notify` and moves on at once:
- * an alert never holds up the process. An assignment expression that
- * breaks stops the token under an incident.
+ * an alert never holds up the process. `emailTo` adds e-mail addresses of
+ * people outside Baton (nothing when it yields null or ""). An assignment
+ * or address expression that breaks, or yields something that is not an
+ * e-mail address, stops the token under an incident (retry after fixing
+ * the data).
  */
 export const notifyElement: Element<"notify"> = {
   arrive(token, step: NotifyStep, run) {
@@ -30,15 +33,40 @@ export const notifyElement: Element<"notify"> = {
         return;
       }
     }
+    const emails = step.emailTo?.trim() ? emailAddresses(step.emailTo, run) : [];
+    if (typeof emails === "string") {
+      run.raiseIncident(token, "expression.error", `notify ${run.label(step.id)}: e-mail addresses ${emails}`);
+      return;
+    }
     const variables = run.state.variables;
     run.emit({
       type: "notify",
       stepId: step.id,
       users,
       groups,
+      ...(emails.length ? { emails } : {}),
       subject: formatForText(step.subject, variables),
       message: formatForText(step.message, variables),
     });
     run.leaveByAll(step.id);
   },
 };
+
+/** A deliberately loose check: one @, something before it, a dotted domain after it, no spaces. */
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The addresses `expression` yields (distinct, trimmed), or why it cannot be used. */
+function emailAddresses(expression: string, run: Run): string[] | string {
+  const outcome = run.evaluate(expression);
+  if (!outcome.ok) return outcome.error;
+  const values = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
+  const addresses: string[] = [];
+  for (const value of values) {
+    if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) continue;
+    if (typeof value !== "string" || !EMAIL_ADDRESS.test(value.trim())) {
+      return `\`${expression}\` gave ${JSON.stringify(value)}, which is not an e-mail address`;
+    }
+    addresses.push(value.trim());
+  }
+  return [...new Set(addresses)];
+}

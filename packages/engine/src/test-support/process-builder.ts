@@ -41,9 +41,9 @@ export function timer(id: string, wait: { duration: string } | { date: string })
   };
 }
 
-/** A notify step; `to` is a user, a group or a FEEL expression yielding user names. */
-export function notify(id: string, to: Assignment, subject: string, message = ""): Step {
-  return { id, kind: "notify", name: `Tell ${id}`, position: at, recipients: to, subject, message };
+/** A notify step; `to` is a user, a group or a FEEL expression yielding user names; `emailTo` FEEL yielding addresses. */
+export function notify(id: string, to: Assignment, subject: string, message = "", emailTo?: string): Step {
+  return { id, kind: "notify", name: `Tell ${id}`, position: at, recipients: to, subject, message, ...(emailTo ? { emailTo } : {}) };
 }
 
 /** A service call; `request.headers` default to none, retries and timeout to the model's defaults. */

@@ -25,6 +25,9 @@ export function checkExpressions(ctx: CheckContext): void {
     if (step.kind === "userTask") checkAssignment(ctx, step, step.assignment, "assignment", step.due);
     if (step.kind === "approval") checkAssignment(ctx, step, step.approvers, "approvers", step.due);
     if (step.kind === "notify") checkAssignment(ctx, step, step.recipients, "recipients", undefined);
+    if (step.kind === "notify" && step.emailTo?.trim()) {
+      checkFeel(ctx, step.emailTo, `The e-mail addresses of ${describeStep(step)}`, { stepId: step.id, path: stepPath(ctx, step, "emailTo") });
+    }
     if (step.kind === "start" || step.kind === "userTask" || step.kind === "serviceCall" || step.kind === "callActivity") {
       checkMappings(ctx, step, "outputs", step.outputs);
     }
