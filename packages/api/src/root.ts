@@ -1,3 +1,4 @@
+import { adminRouter } from "./routers/admin.ts";
 import { authRouter } from "./routers/auth.ts";
 import { blocksRouter } from "./routers/blocks.ts";
 import { formBlocksRouter } from "./routers/form-blocks.ts";
@@ -7,6 +8,6 @@ import { portalRouter } from "./routers/portal.ts";
 import { studioRouter } from "./routers/studio.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter });
 
 export type AppRouter = typeof appRouter;

@@ -83,3 +83,11 @@ export const studioProcedure = authedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** The admin console: admins only (the runtime checks again). */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Only admins may use the admin console; you are signed in as ${ctx.actor.role} "${ctx.actor.username}".` });
+  }
+  return next();
+});

@@ -340,3 +340,21 @@ export const attachments = pgTable(
   },
   (t) => [index("attachments_task_idx").on(t.taskId), index("attachments_instance_idx").on(t.instanceId)],
 );
+
+/**
+ * Who besides admins may publish a process: an admin's grant to one
+ * analyst for one process key. The analyst who publishes a key's first
+ * version is granted it then (they created the process).
+ */
+export const processPublishers = pgTable(
+  "process_publishers",
+  {
+    processKey: text("process_key").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    grantedBy: uuid("granted_by").references(() => users.id),
+    grantedAt: ts("granted_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.processKey, t.userId] })],
+);

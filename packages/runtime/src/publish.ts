@@ -12,6 +12,7 @@ import {
 import { requireRole, type Actor } from "./actor.ts";
 import { canonicalJson, sha256 } from "./canonical-hash.ts";
 import { notFound, UserError } from "./errors.ts";
+import { grantCreatorPublish, requirePublishPermission } from "./publish-permissions.ts";
 
 /**
  * Publishing seals a valid definition into an immutable package version:
@@ -52,6 +53,7 @@ export async function publishDefinition(db: Database, actor: Actor, input: unkno
   const bpmnXml = await exportBpmn(definition);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.publish.${definition.key}`}))`);
+    await requirePublishPermission(tx, actor, definition.key);
     const [same] = await tx
       .select({ version: packageVersions.version })
       .from(packageVersions)
@@ -79,6 +81,7 @@ export async function publishDefinition(db: Database, actor: Actor, input: unkno
       type: "process.published",
       data: { processKey: definition.key, version, hash },
     });
+    await grantCreatorPublish(tx, actor, definition.key, version);
     return { processKey: definition.key, version, hash, created: true };
   });
 }

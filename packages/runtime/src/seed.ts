@@ -6,6 +6,7 @@ import { loadActor, type Role } from "./actor.ts";
 import { ensureGroup, ensureUser } from "./directory.ts";
 import { saveDraft } from "./drafts.ts";
 import { publishDefinition, type PublishResult } from "./publish.ts";
+import { setPublisher } from "./publish-permissions.ts";
 import { BLOCK_TEMPLATES_FOLDER, seedBlocks } from "./seed-blocks.ts";
 import { FORM_BLOCK_TEMPLATES_FOLDER, seedFormBlocks } from "./seed-form-blocks.ts";
 import { subfolders } from "./subfolders.ts";
@@ -78,6 +79,10 @@ async function seedWith(db: Database, templatesDir: string): Promise<SeedReport>
       draftsCreated.push(definition.key);
     }
     published.push(await publishDefinition(db, admin, definition));
+  }
+  // The demo analyst may publish the templates the seed brought in.
+  for (const key of draftsCreated) {
+    for (const analyst of DEMO_USERS.filter((u) => u.role === "analyst")) await setPublisher(db, admin, { processKey: key, username: analyst.username, allowed: true });
   }
   const blocksCreated = await seedBlocks(db, admin, templatesDir);
   const formBlocksCreated = await seedFormBlocks(db, admin, templatesDir);
