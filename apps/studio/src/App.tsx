@@ -9,6 +9,8 @@ import { Spinner } from "./ui/Spinner.tsx";
 
 // The process page brings React Flow and the validator: load it when opened.
 const ProcessPage = lazy(() => import("./process/ProcessPage.tsx").then((m) => ({ default: m.ProcessPage })));
+// The admin console is for a few people: its own chunk too.
+const AdminSection = lazy(() => import("./admin/AdminSection.tsx").then((m) => ({ default: m.AdminSection })));
 
 /** Routes under /studio; only a signed-in analyst or admin gets past the gate. */
 export function App() {
@@ -31,6 +33,20 @@ export function App() {
                       }
                     >
                       <ProcessPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="/admin/*"
+                  element={
+                    <Suspense
+                      fallback={
+                        <div className="page-center">
+                          <Spinner label="Opening the admin console…" />
+                        </div>
+                      }
+                    >
+                      <AdminSection me={me} />
                     </Suspense>
                   }
                 />

@@ -10,7 +10,7 @@ import { useBlocksApi } from "./blocks-api-context.ts";
 import { BlockPreview } from "./BlockPreview.tsx";
 import { BlockProblemList } from "./BlockProblemList.tsx";
 import { BlockUsageList } from "./BlockUsageList.tsx";
-import { TextField } from "./TextField.tsx";
+import { TextField } from "../ui/TextField.tsx";
 import "./blocks.css";
 
 export type SaveAsBlockDialogProps = {

@@ -1,6 +1,6 @@
 import { ExternalLink, LogOut } from "lucide-react";
 import type { ReactNode } from "react";
-import { Link, NavLink } from "react-router";
+import { Link, NavLink, useMatch } from "react-router";
 import type { Me } from "../api/studio-types.ts";
 import { useSignOut } from "../auth/use-session.ts";
 import { BrandMark } from "./BrandMark.tsx";
@@ -10,6 +10,8 @@ const roleNames = { admin: "Admin", analyst: "Analyst", participant: "Participan
 /** The frame around every screen: header with who is signed in. */
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const signOut = useSignOut();
+  // The designer (`/processes/:key`) belongs to "Processes" in the nav.
+  const inDesigner = useMatch("/processes/*") !== null;
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -21,9 +23,14 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
           <span>Baton Studio</span>
         </Link>
         <nav className="app-nav" aria-label="Studio">
-          <NavLink to="/" end={false} className="app-nav-link">
+          <NavLink to="/" className={({ isActive }) => `app-nav-link${isActive || inDesigner ? " active" : ""}`} end>
             Processes
           </NavLink>
+          {me.role === "admin" && (
+            <NavLink to="/admin" className="app-nav-link">
+              Admin
+            </NavLink>
+          )}
         </nav>
         <div className="app-header-end">
           <a className="app-header-link" href="/portal/">

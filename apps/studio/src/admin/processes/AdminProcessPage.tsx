@@ -1,0 +1,77 @@
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, SearchX } from "lucide-react";
+import { Link, useParams } from "react-router";
+import { EmptyState } from "../../ui/EmptyState.tsx";
+import { ErrorState } from "../../ui/ErrorState.tsx";
+import { Spinner } from "../../ui/Spinner.tsx";
+import { adminQueryKeys } from "../admin-api.ts";
+import { useAdminApi } from "../admin-api-context.ts";
+import { PublishersPanel } from "./PublishersPanel.tsx";
+import { VersionsTable } from "./VersionsTable.tsx";
+
+/** `/admin/processes/:key`: one process's versions, what runs on each, and who may publish it. */
+export function AdminProcessPage() {
+  const { key = "" } = useParams();
+  const api = useAdminApi();
+  const processes = useQuery({ queryKey: adminQueryKeys.processes, queryFn: api.processes });
+  const back = (
+    <Link to="/admin/processes" className="back-link">
+      <ArrowLeft size={14} aria-hidden="true" /> All processes
+    </Link>
+  );
+  if (processes.isPending) {
+    return (
+      <div className="panel">
+        <Spinner label="Loading the process…" />
+      </div>
+    );
+  }
+  if (processes.isError) {
+    return (
+      <div className="panel">
+        <ErrorState title="The process could not be loaded" error={processes.error} onRetry={() => void processes.refetch()} />
+      </div>
+    );
+  }
+  const process = processes.data.find((p) => p.key === key);
+  if (!process) {
+    return (
+      <div className="panel">
+        <EmptyState icon={<SearchX size={28} />} title="There is no such process">
+          <p>
+            Nothing is known under the key <code>{key}</code>.
+          </p>
+          <p>{back}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="admin-stack">
+      <div>
+        {back}
+        <div className="section-header">
+          <div>
+            <h2 className="section-title admin-process-title">{process.name}</h2>
+            <div className="row-sub">
+              <code>{process.key}</code> · {process.versions.length === 0 ? "not published yet" : `${process.versions.length} version${process.versions.length === 1 ? "" : "s"}`} ·{" "}
+              <Link to={`/processes/${encodeURIComponent(process.key)}`}>Open in the designer</Link>
+            </div>
+          </div>
+        </div>
+      </div>
+      <section aria-labelledby="versions-title">
+        <h3 id="versions-title" className="subsection-title">
+          Versions
+        </h3>
+        <VersionsTable process={process} />
+      </section>
+      <section aria-labelledby="publishers-title">
+        <h3 id="publishers-title" className="subsection-title">
+          Who may publish
+        </h3>
+        <PublishersPanel processKey={process.key} />
+      </section>
+    </div>
+  );
+}
