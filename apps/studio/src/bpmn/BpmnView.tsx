@@ -8,6 +8,10 @@ type Props = {
   className?: string;
   /** Told after each render: the import warnings bpmn-js reported (none is the goal). */
   onRendered?: (warnings: string[]) => void;
+  /** CSS classes to put on elements by BPMN id (bpmn-js markers), e.g. a diff's highlights. */
+  markers?: Record<string, string>;
+  /** What the diagram shows, for screen readers (default "BPMN diagram"). */
+  label?: string;
 };
 
 type State = { status: "loading" } | { status: "shown"; warnings: string[] } | { status: "failed"; message: string; warnings: string[] };
@@ -19,11 +23,13 @@ type State = { status: "loading" } | { status: "shown"; warnings: string[] } | {
  * and counted in `data-import-warnings` on the root element, so tests (and
  * people) can see that Baton's export opens in bpmn-js as drawn.
  */
-export function BpmnView({ xml, className, onRendered }: Props) {
+export function BpmnView({ xml, className, onRendered, markers, label = "BPMN diagram" }: Props) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ status: "loading" });
   const reported = useRef(onRendered);
   reported.current = onRendered;
+  const marked = useRef(markers);
+  marked.current = markers;
 
   useEffect(() => {
     let disposed = false;
@@ -42,7 +48,9 @@ export function BpmnView({ xml, className, onRendered }: Props) {
         const { warnings } = await instance.importXML(xml);
         if (disposed) return;
         // Fit and centre, then leave a margin so shapes do not touch the frame.
-        const canvas = instance.get("canvas") as { zoom(level?: string | number, center?: "auto"): number };
+        const canvas = instance.get("canvas") as { zoom(level?: string | number, center?: "auto"): number; addMarker(id: string, marker: string): void };
+        const registry = instance.get("elementRegistry") as { get(id: string): unknown };
+        for (const [id, marker] of Object.entries(marked.current ?? {})) if (registry.get(id)) canvas.addMarker(id, marker);
         canvas.zoom("fit-viewport", "auto");
         canvas.zoom(canvas.zoom() * 0.92, "auto");
         const texts = warnings.map(warningText);
@@ -95,7 +103,7 @@ export function BpmnView({ xml, className, onRendered }: Props) {
           <span>Drawing the BPMN diagram…</span>
         </div>
       )}
-      <div ref={canvasRef} className="bpmn-view-canvas" aria-label="BPMN diagram" role="img" />
+      <div ref={canvasRef} className="bpmn-view-canvas" aria-label={label} role="img" />
     </div>
   );
 }
