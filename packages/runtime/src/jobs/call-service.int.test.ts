@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { auditEvents, instances, jobs, tasks, testDatabaseTargets } from "@baton/db";
 import type { InstanceState } from "@baton/engine";
 import type { ProcessDefinitionInput } from "@baton/model";
@@ -13,7 +13,7 @@ import { describeOnEachDatabase } from "../test-support/runtime-fixture.ts";
 import { callServiceJob } from "./call-service.ts";
 import { jobHandlers } from "./handlers.ts";
 import { raiseJobIncident } from "./job-failed.ts";
-import type { JobHandler } from "./job-handler.ts";
+import type { AnyJobHandler, ExternalJobHandler } from "./job-handler.ts";
 import { SERVICE_CALL_JOB } from "./service-call-job.ts";
 import { runDueJobs } from "./worker.ts";
 
@@ -90,7 +90,7 @@ describeOnEachDatabase("service calls run by the job worker against a real HTTP 
   const t0 = new Date("2026-03-02T08:00:00.000Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
   /** One poll of the worker at t0 + ms; retries back off by a minute, doubling. */
-  const run = (ms: number, handlers: Record<string, JobHandler> = jobHandlers(), maxRetryDelayMs?: number) =>
+  const run = (ms: number, handlers: Record<string, AnyJobHandler> = jobHandlers(), maxRetryDelayMs?: number) =>
     runDueJobs(fx.db, { handlers, now: () => at(ms), retryDelayMs: MINUTE, maxRetryDelayMs, onFailed: raiseJobIncident });
   const start = (name: string, amount = 25_000) => startInstance(fx.db, dana, { processKey: "scoring", data: { name, amount } }, { now: t0 });
   const instance = async (id: string) => {
@@ -158,15 +158,52 @@ describeOnEachDatabase("service calls run by the job worker against a real HTTP 
 
   it("calls again with the same key when the answer was lost before it was stored: at least once, recognisably", async () => {
     const { instanceId } = await start("Grace Hopper");
-    const lostAfterCalling: JobHandler = async (tx, job, now) => {
-      await callServiceJob()(tx, job, now);
-      throw new Error("the connection to the database broke before the commit");
+    const calling = callServiceJob();
+    const lostAfterCalling: ExternalJobHandler = {
+      ...calling,
+      async apply(tx, job, response, now) {
+        await calling.apply!(tx, job, response, now);
+        throw new Error("the connection to the database broke before the commit");
+      },
     };
     await run(0, { [SERVICE_CALL_JOB]: lostAfterCalling });
     expect((await instance(instanceId)).variables).not.toHaveProperty("score");
     expect(await run(MINUTE)).toBe(1);
     expect((await instance(instanceId)).variables).toMatchObject({ score: 640 });
     expect(service.received.map((r) => r.headers["idempotency-key"])).toEqual([(await serviceJobs(instanceId))[0]!.ref, (await serviceJobs(instanceId))[0]!.ref]);
+  });
+
+  it("calls while holding no transaction: the job's and the instance's rows are free (and on PGlite its one connection)", async () => {
+    let answer!: () => void;
+    service.answers.push({ status: 200, body: { score: 700, by: "slow bureau" }, after: new Promise<void>((resolve) => (answer = resolve)) });
+    const { instanceId } = await start("Barbara Liskov");
+    const [job] = await serviceJobs(instanceId);
+    const polled = run(0);
+    await vi.waitFor(() => expect(service.received).toHaveLength(1));
+    const locked = await fx.db.transaction(async (tx) => [
+      ...(await tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, job!.id)).for("update", { noWait: true })),
+      ...(await tx.select({ id: instances.id }).from(instances).where(eq(instances.id, instanceId)).for("update", { noWait: true })),
+    ]);
+    expect(locked).toEqual([{ id: job!.id }, { id: instanceId }]);
+    answer();
+    expect(await polled).toBe(1);
+  });
+
+  it("stores the answer once when a call outlived its lease: the worker that took the job over stores its own, the late one nothing", async () => {
+    let late!: () => void;
+    service.answers.push({ status: 200, body: { score: 1, by: "late" }, after: new Promise<void>((resolve) => (late = resolve)) });
+    const { instanceId } = await start("Tony Hoare");
+    const slow = run(0);
+    await vi.waitFor(() => expect(service.received).toHaveLength(1));
+    // The step's 1 s timeout and the lease's margin later, the job is due again; another worker takes it (the service answers 640).
+    expect(await run(2 * MINUTE)).toBe(1);
+    late();
+    expect(await slow).toBe(1);
+    expect((await instance(instanceId)).variables).toMatchObject({ score: 640, scoredBy: "bureau" });
+    expect((await auditTypes(instanceId)).filter((type) => type === "service.answered")).toHaveLength(1);
+    expect(await serviceJobs(instanceId)).toEqual([expect.objectContaining({ status: "done", attempts: 1 })]);
+    const key = (await serviceJobs(instanceId))[0]!.ref;
+    expect(service.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key]);
   });
 
   it("waits no longer than the step's timeout, then tries again", async () => {

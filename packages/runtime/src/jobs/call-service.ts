@@ -4,19 +4,20 @@ import type { InstanceState, ServiceRequest, ServiceResponse } from "@baton/engi
 import type { MailSettings } from "../mail-settings.ts";
 import { fillSecrets, missingSecretsMessage, type ServiceSecrets } from "../service-secrets.ts";
 import { stepInstance } from "../step-instance.ts";
-import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
+import { externalJob, PermanentJobError, type ExternalJobHandler, type JobRow } from "./job-handler.ts";
 import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./service-call-job.ts";
 
 /**
  * The `service-call` job: one HTTP request of a service call step, with
- * Node's fetch. Lifecycle of one attempt (the worker holds the job's row
- * lock, so one worker makes it):
+ * Node's fetch, as an external job (job-handler.ts). One attempt:
  *  1. the token still waits for this call (else the job is simply done);
  *  2. the request goes out with `Idempotency-Key` (the same on every
- *     attempt, and on an admin's retry) and a timeout, while no instance
- *     row is locked: a slow service holds up only this job;
- *  3. a 2xx: the instance is stepped with `serviceAnswered` in the job's
- *     transaction (the answer is applied exactly once, with the job's done);
+ *     attempt, and on an admin's retry) and a timeout, while no transaction
+ *     is open and no row is locked: a slow service holds up only this job
+ *     (on embedded PGlite, the one connection stays free for everyone);
+ *  3. a 2xx: the instance is stepped with `serviceAnswered` in the
+ *     transaction that marks the job done (the answer is applied exactly
+ *     once, and not at all when the token stopped waiting meanwhile);
  *  4. anything else throws. Unreachable, no answer in time, 408, 425, 429
  *     and 5xx may work later: the worker tries again after its backoff,
  *     until the step's retries are used up. Other answers (3xx, 4xx) will
@@ -31,32 +32,42 @@ import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./servi
  * the audit show the placeholder); one that is not configured fails the
  * job at once, as a retry would not find it either.
  */
-export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecrets = {}): JobHandler => async (tx, job, now) => {
-  const { instanceId, tokenId, payload } = readJob(job);
-  const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
-  if (!instance || !waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId)) return;
-
-  const outcome = await call(payload, secrets);
-  if (!outcome.ok) {
-    const error = outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
-    throw outcome.status === undefined ? error : Object.assign(error, { status: outcome.status });
-  }
-
-  const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response: outcome.response }, {
-    now,
-    actorId: null,
-    accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
-    mail,
+export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecrets = {}): ExternalJobHandler =>
+  externalJob<ServiceResponse>({
+    async stillWanted(tx, job) {
+      const { instanceId, tokenId, payload } = readJob(job);
+      const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
+      return !!instance && waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId);
+    },
+    async perform(job) {
+      const outcome = await call(readJob(job).payload, secrets);
+      if (outcome.ok) return outcome.response;
+      const error = outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
+      throw outcome.status === undefined ? error : Object.assign(error, { status: outcome.status });
+    },
+    async apply(tx, job, response, now) {
+      const { instanceId, tokenId, payload } = readJob(job);
+      const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response }, {
+        now,
+        actorId: null,
+        accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+        mail,
+      });
+      if (!stepped) return;
+      const { method, url } = payload.request;
+      await tx.insert(auditEvents).values({
+        instanceId,
+        type: "service.answered",
+        data: { stepId: payload.stepId, method, url, status: response.status, attempt: job.attempts + 1 },
+        at: now.toISOString(),
+      });
+    },
+    // The step's timeout bounds the whole exchange (fetch and reading the body share its signal).
+    leaseMs: (job) => readJob(job).payload.timeoutMs + LEASE_MARGIN_MS,
   });
-  if (!stepped) return;
-  const { method, url } = payload.request;
-  await tx.insert(auditEvents).values({
-    instanceId,
-    type: "service.answered",
-    data: { stepId: payload.stepId, method, url, status: outcome.response.status, attempt: job.attempts + 1 },
-    at: now.toISOString(),
-  });
-};
+
+/** Time after a call's own timeout before another worker may take the job again (a stalled process, a slow commit). */
+const LEASE_MARGIN_MS = 60_000;
 
 /**
  * A service-call job gave up: the instance is stepped with `serviceFailed`,

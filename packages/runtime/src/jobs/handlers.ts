@@ -3,7 +3,7 @@ import type { MailSettings } from "../mail-settings.ts";
 import type { ServiceSecrets } from "../service-secrets.ts";
 import { EMAIL_JOB } from "../notifications.ts";
 import { fireTimerJob } from "./fire-timer.ts";
-import type { JobHandler } from "./job-handler.ts";
+import type { AnyJobHandler } from "./job-handler.ts";
 import { sendEmailJob } from "./send-email.ts";
 import { SERVICE_CALL_JOB } from "./service-call-job.ts";
 
@@ -13,7 +13,7 @@ import { SERVICE_CALL_JOB } from "./service-call-job.ts";
  * notify by e-mail too). `secrets`: the deployment's, for service calls
  * that name `{{secrets.NAME}}`.
  */
-export function jobHandlers(options: { mail?: MailSettings | null; secrets?: ServiceSecrets } = {}): Record<string, JobHandler> {
+export function jobHandlers(options: { mail?: MailSettings | null; secrets?: ServiceSecrets } = {}): Record<string, AnyJobHandler> {
   return {
     timer: fireTimerJob(options.mail),
     [EMAIL_JOB]: sendEmailJob(options.mail),

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { jobs, type Database } from "@baton/db";
-import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.ts";
+import { PermanentJobError, type AnyJobHandler, type ExternalJobHandler, type JobRow } from "./job-handler.ts";
 
 /**
  * The job worker: timers, escalations, service calls and e-mails are rows
@@ -9,8 +9,9 @@ import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.t
  *     pending job with FOR UPDATE SKIP LOCKED (another worker, in this
  *     process or another, skips it), run its handler in that transaction,
  *     mark it done, commit. Effect and "done" commit together: exactly once
- *     in the database (a call to another system, e-mail or HTTP, happens
- *     at least once: see its handler).
+ *     in the database. A call to another system (e-mail, HTTP) is made
+ *     outside any transaction, under a lease (ExternalJobHandler): at
+ *     least once, its result stored exactly once.
  *  2. a handler that throws rolls its transaction back; in a new one the
  *     attempt is counted and the job is due again after a backoff
  *     (`retryDelayMs`, doubling, at most `maxRetryDelayMs`), until
@@ -23,7 +24,7 @@ import { PermanentJobError, type JobHandler, type JobRow } from "./job-handler.t
  * `stop()` finishes the job in hand and resolves when the loop has ended.
  */
 export type WorkerOptions = {
-  handlers: Readonly<Record<string, JobHandler>>;
+  handlers: Readonly<Record<string, AnyJobHandler>>;
   batchSize?: number;
   pollMs?: number;
   maxAttempts?: number;
@@ -95,6 +96,7 @@ export async function runDueJobs(db: Database, options: WorkerOptions & { should
 
 async function runOneJob(db: Database, options: WorkerOptions, now: Date): Promise<"none" | "done" | "retry"> {
   let taken: JobRow | undefined;
+  let leased: { handler: ExternalJobHandler; until: string } | undefined;
   try {
     const outcome = await db.transaction(async (tx) => {
       const [job] = await tx
@@ -108,19 +110,50 @@ async function runOneJob(db: Database, options: WorkerOptions, now: Date): Promi
       taken = job;
       const handler = options.handlers[job.type];
       if (!handler) throw new PermanentJobError(`no handler for jobs of type "${job.type}"`);
-      await handler(tx, job, now);
-      await tx.update(jobs).set({ status: "done", attempts: job.attempts + 1, lastError: null }).where(eq(jobs.id, job.id));
+      if (typeof handler === "function") {
+        await handler(tx, job, now);
+      } else if (!handler.stillWanted || (await handler.stillWanted(tx, job))) {
+        const until = new Date(now.getTime() + handler.leaseMs(job)).toISOString();
+        await tx.update(jobs).set({ dueAt: until }).where(eq(jobs.id, job.id));
+        leased = { handler, until };
+        return "leased" as const;
+      }
+      await markDone(tx, job);
       return "done" as const;
     });
-    return outcome;
+    if (outcome !== "leased") return outcome;
   } catch (error) {
     if (!taken) throw error;
     await recordFailure(db, options, taken, error, now);
     return "retry";
   }
+  return runLeasedJob(db, options, taken!, leased!, now);
 }
 
-async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, error: unknown, now: Date): Promise<void> {
+/** Parts 2 and 3 of an external job (see ExternalJobHandler): the call, then its result with "done", if the lease is still ours. */
+async function runLeasedJob(db: Database, options: WorkerOptions, job: JobRow, lease: { handler: ExternalJobHandler; until: string }, now: Date): Promise<"done" | "retry"> {
+  try {
+    const result = await lease.handler.perform(job, now);
+    await db.transaction(async (tx) => {
+      if (!(await markDone(tx, job, lease.until))) return;
+      await lease.handler.apply?.(tx, job, result, now);
+    });
+    return "done";
+  } catch (error) {
+    await recordFailure(db, options, job, error, now, lease.until);
+    return "retry";
+  }
+}
+
+/** Marks a taken job done; with `leasedUntil`, only while its lease is still the one this worker set. Answers whether it did. */
+async function markDone(tx: Database, job: JobRow, leasedUntil?: string): Promise<boolean> {
+  const mine = leasedUntil ? and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.dueAt, leasedUntil)) : eq(jobs.id, job.id);
+  const done = await tx.update(jobs).set({ status: "done", attempts: job.attempts + 1, lastError: null }).where(mine).returning({ id: jobs.id });
+  return done.length > 0;
+}
+
+/** `leasedUntil`: the job was leased (an external call); its failure counts only while the lease is still this worker's. */
+async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, error: unknown, now: Date, leasedUntil?: string): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const attempts = job.attempts + 1;
   const maxAttempts = job.maxAttempts ?? options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts;
@@ -139,7 +172,7 @@ async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, 
         status: gaveUp ? "failed" : "pending",
         dueAt: gaveUp ? job.dueAt : new Date(now.getTime() + delay).toISOString(),
       })
-      .where(and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.attempts, job.attempts)))
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "pending"), eq(jobs.attempts, job.attempts), ...(leasedUntil ? [eq(jobs.dueAt, leasedUntil)] : [])))
       .returning({ id: jobs.id });
     if (still && gaveUp) await options.onFailed?.(tx, job, message, now, error);
   });

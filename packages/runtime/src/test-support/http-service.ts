@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 /** A request as the service received it. */
 export type ReceivedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
 
-/** What the service does with the next request: answer, or never answer (until closed). */
-export type Answer = { status: number; body?: unknown; text?: string } | "hang";
+/** What the service does with the next request: answer (once `after` settles, when given), or never answer (until closed). */
+export type Answer = { status: number; body?: unknown; text?: string; after?: Promise<unknown> } | "hang";
 
 export type HttpService = {
   /** `http://127.0.0.1:<port>` */
@@ -33,10 +33,18 @@ export async function startHttpService(fallback: Answer = { status: 200, body: {
       service.received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const answer = service.answers.shift() ?? service.fallback;
       if (answer === "hang") return;
+      if (answer.after) {
+        void answer.after.then(() => reply(answer));
+        return;
+      }
+      reply(answer);
+    });
+    const reply = (answer: Exclude<Answer, "hang">) => {
+      if (res.destroyed) return; // the caller gave up waiting
       const text = answer.text ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
       res.writeHead(answer.status, answer.text === undefined ? { "Content-Type": "application/json" } : { "Content-Type": "text/plain" });
       res.end(text);
-    });
+    };
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
