@@ -8,7 +8,12 @@ export type Graph = {
   incoming(stepId: string): Connection[];
   /** The boundary events sitting on a step, in definition order. */
   boundariesOf(stepId: string): BoundaryEventStep[];
+  /** Steps a token at `stepId` may go to next: the targets of its outgoing connections. */
+  successors(stepId: string): string[];
+  /** The top-level start. */
   start(): StartStep;
+  /** The plain start inside the sub-process `subProcessId`. */
+  startInside(subProcessId: string): StartStep | undefined;
 };
 
 export function indexGraph(definition: ProcessDefinition): Graph {
@@ -38,8 +43,10 @@ export function indexGraph(definition: ProcessDefinition): Graph {
     outgoing: (stepId) => outgoing.get(stepId) ?? [],
     incoming: (stepId) => incoming.get(stepId) ?? [],
     boundariesOf: (stepId) => boundaries.get(stepId) ?? [],
+    successors: (stepId) => (outgoing.get(stepId) ?? []).map((c) => c.target),
+    startInside: (subProcessId) => definition.steps.find((s): s is StartStep => s.kind === "start" && s.parent === subProcessId),
     start() {
-      const starts = definition.steps.filter((s): s is StartStep => s.kind === "start");
+      const starts = definition.steps.filter((s): s is StartStep => s.kind === "start" && s.parent === undefined);
       const [only] = starts;
       if (!only || starts.length > 1) {
         throw new EngineUsageError(`process "${definition.key}" has ${starts.length} start steps; the engine needs exactly one`);

@@ -19,6 +19,17 @@ export function applyOutputs(
   run: Run,
   completedBy?: string,
 ): MappingResult {
+  return mapInto(run.state.variables, outputs, data, run, completedBy);
+}
+
+/** As applyOutputs, into `variables` (e.g. the first variables of a called process) instead of the instance's. */
+export function mapInto(
+  variables: Record<string, unknown>,
+  outputs: OutputMapping[] | undefined,
+  data: Record<string, unknown>,
+  run: Run,
+  completedBy?: string,
+): MappingResult {
   const writes: { path: string[]; value: unknown }[] = [];
   if (outputs === undefined) {
     for (const [key, value] of Object.entries(data)) writes.push({ path: [key], value: structuredClone(value) });
@@ -31,7 +42,6 @@ export function applyOutputs(
       writes.push({ path: to.split("."), value: json.value });
     }
   }
-  const variables = run.state.variables;
   const changed = new Set<string>();
   for (const { path, value } of writes) {
     setPath(variables, path, value);

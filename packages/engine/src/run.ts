@@ -25,17 +25,27 @@ export class Run {
     this.commands.push(command);
   }
 
-  /** A fresh token travels along the connection to its target. */
-  moveAlong(connection: Connection): void {
-    this.moving.push({ id: this.env.newId(), stepId: connection.target, via: connection.id });
+  /**
+   * A fresh token travels along the connection to its target. It belongs
+   * where the token `from` that leaves belongs (`parentId`: inside the
+   * same run of a sub-process, or at the top level).
+   */
+  moveAlong(connection: Connection, from: Token): void {
+    this.moving.push({ id: this.env.newId(), stepId: connection.target, via: connection.id, ...(from.parentId !== undefined ? { parentId: from.parentId } : {}) });
   }
 
   /**
-   * Leaves a step by every outgoing connection (one is the usual case; more
-   * run in parallel, as in BPMN). A step with none ends its path there.
+   * The token leaves its step by every outgoing connection (one is the usual
+   * case; more run in parallel, as in BPMN). A step with none ends its path there.
    */
-  leaveByAll(stepId: string): void {
-    for (const connection of this.graph.outgoing(stepId)) this.moveAlong(connection);
+  leaveByAll(from: Token): void {
+    for (const connection of this.graph.outgoing(from.stepId)) this.moveAlong(connection, from);
+  }
+
+  /** Takes a waiting token out of the waiting ones (it moves on, or is cancelled). */
+  unwait(token: Token): void {
+    const at = this.state.tokens.indexOf(token);
+    if (at >= 0) this.state.tokens.splice(at, 1);
   }
 
   /** The token stays at its step until an event moves it on. */

@@ -128,14 +128,3 @@ describe("the engine step", () => {
     expect(() => step(broken, undefined, { type: "started", data: {}, startedBy: "a" }, counterEnv())).toThrow(/unknown step "ghost"/);
   });
 });
-
-describe("a step kind this engine cannot run yet", () => {
-  it("stops the token there with a visible incident instead of crashing", () => {
-    const wait: Step = { id: "wait", kind: "callActivity", name: "Run the sub-process", position: { x: 0, y: 0 }, processKey: "other", inputs: [], outputs: [] };
-    const run = given(processOf([start("s"), wait, end("e")], chain("s", "wait", "e"))).whenStarted({});
-
-    expect(run.status).toBe("incident");
-    expect(run.state?.incidents[0]).toMatchObject({ stepId: "wait", code: "step.unsupported" });
-    expect(run.state?.tokens.map((t) => t.stepId)).toEqual(["wait"]);
-  });
-});

@@ -1,5 +1,6 @@
 import { fireBoundaryTimer } from "./boundaries/boundary-timers.ts";
 import { approvalElement } from "./elements/approval.ts";
+import { callActivityElement } from "./elements/call-activity.ts";
 import { EngineUsageError } from "./engine-usage-error.ts";
 import { serviceCallElement } from "./elements/service-call.ts";
 import { startElement } from "./elements/start.ts";
@@ -42,6 +43,10 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  *    the response mapped (back to 2); `serviceFailed` stops it under a
  *    `service.failed` incident; `incidentSkipped` moves a token stuck at a
  *    service call on without calling (elements/service-call.ts).
+ * 4e. A sub-process runs its inside in a scope of its own and moves on
+ *    when nothing is left there (elements/sub-process.ts). A call activity
+ *    asks the runtime to start another process (`startChild`) and waits for
+ *    `childCompleted` (elements/call-activity.ts).
  * 5. After every event: timers of tokens that no longer wait are
  *    cancelled; no token left → `completed` and `endInstance`; an
  *    open incident → `incident`; otherwise `running`. A completed instance
@@ -80,6 +85,10 @@ export const step: Step = (definition, state, event, env) => {
       break;
     case "incidentSkipped":
       skipIncident(run, event);
+      runTokens(run);
+      break;
+    case "childCompleted":
+      callActivityElement.complete(event, run);
       runTokens(run);
       break;
     default: {

@@ -13,7 +13,13 @@ export type Token = {
   stepId: string;
   /** The connection the token arrived by (joins count arrivals by it). */
   via?: string;
-  /** A vote of an approval: the token of the approval round it belongs to. */
+  /**
+   * The token this one belongs to: for a vote of an approval, the token of
+   * the approval round; inside an embedded sub-process, the token waiting
+   * at the sub-process step (one per time it runs). Absent at the top level.
+   * Joins and "is the sub-process done" look only at tokens with the same
+   * `parentId`; errors are caught, and cancelling reaches, along it.
+   */
   parentId?: string;
 };
 
@@ -36,7 +42,7 @@ export type ApprovalRound = {
 export type Incident = {
   id: string;
   stepId: string;
-  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed" | "service.failed" | "error.uncaught";
+  code: "decision.no-match" | "expression.error" | "assignment.error" | "loop.limit" | "step.unsupported" | "job.failed" | "service.failed" | "error.uncaught" | "call.failed";
   message: string;
   at: string;
   /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent
@@ -87,7 +93,14 @@ export type InstanceState = {
 };
 
 export type EngineEvent =
-  | { type: "started"; data: Record<string, unknown>; startedBy: string }
+  /**
+   * `data` is the start form's data (mapped by the start's outputs);
+   * `variables`, given when another process calls this one, are the first
+   * variables as they are, and the start form is skipped.
+   */
+  | { type: "started"; data: Record<string, unknown>; startedBy: string; variables?: Record<string, unknown> }
+  /** The process a call activity started (`startChild`) has completed; its final variables, for the outputs. */
+  | { type: "childCompleted"; tokenId: string; variables: Record<string, unknown> }
   | { type: "taskCompleted"; tokenId: string; data: Record<string, unknown>; completedBy: string }
   /**
    * An admin retries an open incident: its token runs its step again (a
@@ -200,6 +213,16 @@ export type EngineCommand =
    * was cancelled (its tasks by `cancelTask`, its timers by `cancelTimer`).
    */
   | { type: "boundaryTriggered"; stepId: string; name: string; attachedTo: string; tokenId: string; interrupting: boolean; error?: BusinessError }
+  /**
+   * Start the latest published version of `processKey` with `variables`,
+   * started by this instance's starter; when it completes, send back
+   * `childCompleted` with the token's id. If it cannot be started (not
+   * published, calls nested too deep), the runtime stops the token under a
+   * `call.failed` incident, whose retry asks again.
+   */
+  | { type: "startChild"; tokenId: string; stepId: string; processKey: string; variables: Record<string, unknown> }
+  /** The process started for this token is no longer wanted (its call activity was interrupted): end it and all it runs. */
+  | { type: "cancelChild"; tokenId: string; stepId: string; reason: string }
   | { type: "endInstance" };
 
 export type EngineEnv = {

@@ -49,7 +49,6 @@ export const problemCodes = [
   "assignment.strategy-misplaced",
   "due.invalid-duration",
   "form.reserved-key",
-  "step.not-executable-yet",
   "process.unknown-time-zone",
   "form.rule-unknown-name",
   "form.unknown-variable",
@@ -73,5 +72,12 @@ export const problemCodes = [
   "boundary.duplicate-error",
   "boundary.error-never-thrown",
   "error.blank-code",
+  "sub-process.no-start",
+  "sub-process.no-end",
+  "sub-process.start-with-form",
+  "step.unknown-parent",
+  "step.inside-itself",
+  "connection.crosses-border",
+  "call.unknown-process",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

@@ -77,7 +77,17 @@ const stepBase = {
   id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "letters, digits, _, - and ."),
   name: z.string().default(""),
   description: z.string().optional(),
+  /** Relative to the enclosing sub-process's top-left corner when `parent` is set. */
   position: positionSchema,
+  /**
+   * The `subProcess` step this step lies inside; absent at the top level.
+   * Steps stay one flat list (a sub-process's inside is the steps naming it
+   * here), so ids are unique across the whole process, validation and the
+   * studio's canvas (React Flow parent nodes) walk one list, and BPMN nests
+   * them as the sub-process's flowElements. A connection joins two steps
+   * with the same parent: nothing crosses a sub-process's border.
+   */
+  parent: z.string().min(1).optional(),
 };
 
 export const startStepSchema = z.object({
@@ -181,19 +191,39 @@ export const serviceCallStepSchema = z.object({
   timeoutSeconds: z.number().int().positive().max(300).default(30),
 });
 
-/** Starts another published process and waits for it to finish. */
+/**
+ * Starts the latest published version of another process (its start form
+ * is skipped: the called process starts with exactly the `inputs`), and
+ * waits for it to finish; then `outputs` copy its results back. Nothing
+ * passes either way without a mapping. The called instance is started by
+ * whoever started this one.
+ */
 export const callActivityStepSchema = z.object({
   ...stepBase,
   kind: z.literal("callActivity"),
   processKey: processKeySchema,
   /** `from` is FEEL over this process's variables; `to` a variable of the called one. */
   inputs: z.array(outputMappingSchema).default([]),
-  /** `from` is FEEL over the called process's variables at its end. */
+  /** `from` is FEEL over the called process's variables at its end; `to` a variable of this one. */
   outputs: z.array(outputMappingSchema).default([]),
+});
+
+/**
+ * An embedded sub-process: the steps whose `parent` is this step's id run
+ * in a scope of their own, from their one plain start; the sub-process is
+ * done when nothing is left running inside, and then leaves by its own
+ * outgoing connections. `size` is the expanded container's box on the canvas.
+ */
+export const subProcessStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("subProcess"),
+  size: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
 });
 
 export const exclusiveGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("exclusiveGateway") });
 export const parallelGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("parallelGateway") });
+/** Splits along every connection whose condition holds (the default only when none does); as a join, waits only for the branches that were taken. */
+export const inclusiveGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("inclusiveGateway") });
 /**
  * An end. With `error` it is an error end: the path ends by throwing a
  * business error (e.g. `personal-file-not-found`), which a boundary error
@@ -249,6 +279,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   userTaskStepSchema,
   exclusiveGatewayStepSchema,
   parallelGatewayStepSchema,
+  inclusiveGatewayStepSchema,
   endStepSchema,
   approvalStepSchema,
   timerStepSchema,
@@ -256,6 +287,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   serviceCallStepSchema,
   callActivityStepSchema,
   boundaryEventStepSchema,
+  subProcessStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step["kind"];
@@ -270,11 +302,8 @@ export type EndStep = z.infer<typeof endStepSchema>;
 export type BoundaryEventStep = z.infer<typeof boundaryEventStepSchema>;
 
 /** Kinds of step a boundary event can sit on: activities that wait while under way. */
-export const BOUNDARY_HOST_KINDS: readonly StepKind[] = ["userTask", "approval", "serviceCall"];
-
-/** Step kinds the engine runs today; the others can be drawn, saved and
- * validated, and publishing refuses them until the runtime supports them. */
-export const EXECUTABLE_STEP_KINDS: readonly StepKind[] = ["start", "userTask", "exclusiveGateway", "parallelGateway", "end", "timer", "notify", "serviceCall", "approval", "boundaryEvent"];
+export const BOUNDARY_HOST_KINDS: readonly StepKind[] = ["userTask", "approval", "serviceCall", "subProcess", "callActivity"];
+export type SubProcessStep = z.infer<typeof subProcessStepSchema>;
 
 export const connectionSchema = z.object({
   id: z.string().min(1),
@@ -283,7 +312,7 @@ export const connectionSchema = z.object({
   label: z.string().optional(),
   /** FEEL expression over the process variables, e.g. `outcome = "converted"`. */
   condition: z.string().optional(),
-  /** Taken by an exclusive decision when no condition matches. */
+  /** Taken by an exclusive or inclusive gateway when no condition matches. */
   isDefault: z.boolean().optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;

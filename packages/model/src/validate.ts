@@ -4,11 +4,12 @@ import { createContext } from "./validation/context.ts";
 import { checkBoundaryEvents } from "./validation/boundary-checks.ts";
 import { checkExpressions } from "./validation/expression-checks.ts";
 import { checkEscalations } from "./validation/escalation-checks.ts";
-import { checkExecutability } from "./validation/executability-checks.ts";
 import { checkForms } from "./validation/form-checks.ts";
 import { checkGateways } from "./validation/gateway-checks.ts";
 import { checkGraph } from "./validation/graph-checks.ts";
 import { schemaProblems } from "./validation/schema-problems.ts";
+import { checkCalledProcesses } from "./validation/call-checks.ts";
+import { checkScopes } from "./validation/scope-checks.ts";
 import { checkStrategies } from "./validation/strategy-checks.ts";
 import { checkVariableTypes } from "./validation/variable-type-checks.ts";
 
@@ -22,20 +23,29 @@ import { checkVariableTypes } from "./validation/variable-type-checks.ts";
  * the shape is right, every check runs and none stops at its first finding.
  * Warnings (e.g. a decision without default) do not block publishing.
  */
-export function validate(definition: unknown): Problem[] {
+export type ValidateOptions = {
+  /**
+   * The keys of the published processes, where known (publishing, the
+   * studio): a call activity must call one of them, or the process itself.
+   */
+  publishedProcesses?: ReadonlySet<string>;
+};
+
+export function validate(definition: unknown, options: ValidateOptions = {}): Problem[] {
   const parsed = processDefinitionSchema.safeParse(definition);
   if (!parsed.success) return schemaProblems(parsed.error.issues, definition);
   const problems: Problem[] = [];
   const ctx = createContext(parsed.data, problems);
   checkGraph(ctx);
+  checkScopes(ctx);
   checkGateways(ctx);
   checkExpressions(ctx);
   checkForms(ctx);
   checkVariableTypes(ctx);
-  checkExecutability(ctx);
   checkEscalations(ctx);
   checkStrategies(ctx);
   checkBoundaryEvents(ctx);
+  if (options.publishedProcesses) checkCalledProcesses(ctx, options.publishedProcesses);
   checkTimeZone(ctx.definition.timeZone, problems);
   return problems;
 }

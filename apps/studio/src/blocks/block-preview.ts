@@ -26,7 +26,7 @@ const MARGIN = 8;
 
 type Outline = "box" | "circle" | "diamond";
 const outlineOf = (kind: StepKind): Outline =>
-  kind === "start" || kind === "end" || kind === "timer" ? "circle" : kind === "exclusiveGateway" || kind === "parallelGateway" ? "diamond" : "box";
+  kind === "start" || kind === "end" || kind === "timer" ? "circle" : kind === "exclusiveGateway" || kind === "parallelGateway" || kind === "inclusiveGateway" ? "diamond" : "box";
 
 export function blockPreview(fragment: { steps: readonly Step[]; connections: readonly Connection[] }): BlockPreviewModel {
   const byId = new Map(fragment.steps.map((s) => [s.id, s]));
@@ -57,7 +57,7 @@ function stepShape(step: Step): PreviewShape {
   if (step.kind === "start" || step.kind === "end" || step.kind === "timer") {
     return { ...base, type: "event", kind: step.kind, cx: x + width / 2, cy: y + height / 2, r: width / 2 };
   }
-  if (step.kind === "exclusiveGateway" || step.kind === "parallelGateway") {
+  if (step.kind === "exclusiveGateway" || step.kind === "parallelGateway" || step.kind === "inclusiveGateway") {
     const points = [
       [x + width / 2, y],
       [x + width, y + height / 2],

@@ -54,6 +54,8 @@ const minimapColors: Record<string, string> = {
   timer: "#eaeefb",
   exclusiveGateway: "#fff4d6",
   parallelGateway: "#fff4d6",
+  inclusiveGateway: "#fff4d6",
+  subProcess: "#f6f7fb",
 };
 
 // Module-level: a new function on every render would redraw every step of the minimap.

@@ -5,7 +5,7 @@ import { severityByElement, type Severity } from "../problems/group-problems.ts"
 import { describeAssignment, describeDue, describeDuration, describeEscalations, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
 import type { ElementSelection } from "../process/selection.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
-import { chooseSides, nodeSizes, stepHandles } from "./node-geometry.ts";
+import { chooseSides, stepHandles, stepSize } from "./node-geometry.ts";
 
 export type FlowInput = {
   definition: ProcessDefinition;
@@ -27,7 +27,7 @@ export type FlowCache = {
   /** The lists last handed out: handed out again when not one item changed (React Flow then skips its O(n) re-sync). */
   nodeList: StepNode[];
   edgeList: ConnectionEdge[];
-  nodes: Map<string, { step: Step; selected: boolean; problem: Severity | undefined; directory: Directory | undefined; node: StepNode }>;
+  nodes: Map<string, { step: Step; parentId: string | undefined; selected: boolean; problem: Severity | undefined; directory: Directory | undefined; node: StepNode }>;
   edges: Map<string, { connection: Connection; source: Step; target: Step; selected: boolean; problem: Severity | undefined; edge: ConnectionEdge }>;
 };
 
@@ -55,17 +55,17 @@ export function definitionToFlow(
   const nodes: StepNode[] = [];
   const nodeCache: FlowCache["nodes"] = new Map();
 
-  for (const step of definition.steps) {
-    if (stepsById.has(step.id)) continue;
-    stepsById.set(step.id, step);
+  for (const step of definition.steps) if (!stepsById.has(step.id)) stepsById.set(step.id, step);
+  for (const step of parentsFirst(stepsById)) {
+    const parentId = drawnInside(step, stepsById);
     const selected = selectedSteps.has(step.id);
     const problem = marks.steps.get(step.id);
     const prev = cache.nodes.get(step.id);
     const node =
-      prev && prev.step === step && prev.selected === selected && prev.problem === problem && prev.directory === directory
+      prev && prev.step === step && prev.parentId === parentId && prev.selected === selected && prev.problem === problem && prev.directory === directory
         ? prev.node
-        : stepNode(step, selected, problem, directory);
-    nodeCache.set(step.id, { step, selected, problem, directory, node });
+        : stepNode(step, parentId, selected, problem, directory);
+    nodeCache.set(step.id, { step, parentId, selected, problem, directory, node });
     nodes.push(node);
   }
 
@@ -92,24 +92,57 @@ export function definitionToFlow(
   return { nodes: cache.nodeList, edges: cache.edgeList };
 }
 
+/** The sub-process a step is drawn inside: its parent, when that is a sub-process not (however deeply) inside the step itself. */
+function drawnInside(step: Step, stepsById: ReadonlyMap<string, Step>): string | undefined {
+  if (step.parent === undefined || stepsById.get(step.parent)?.kind !== "subProcess") return undefined;
+  const seen = new Set<string>([step.id]);
+  for (let at: string | undefined = step.parent; at !== undefined; at = stepsById.get(at)?.parent) {
+    if (seen.has(at)) return undefined;
+    seen.add(at);
+  }
+  return step.parent;
+}
+
+/** The first step of each id, every sub-process before what lies in it (React Flow wants parents first). */
+function parentsFirst(stepsById: ReadonlyMap<string, Step>): Step[] {
+  const firsts = [...stepsById.values()];
+  const inside = new Map<string | undefined, Step[]>();
+  for (const step of firsts) {
+    const parent = drawnInside(step, stepsById);
+    inside.set(parent, [...(inside.get(parent) ?? []), step]);
+  }
+  const out: Step[] = [];
+  const visit = (parent: string | undefined) => {
+    for (const step of inside.get(parent) ?? []) {
+      out.push(step);
+      if (step.kind === "subProcess") visit(step.id);
+    }
+  };
+  visit(undefined);
+  return out;
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-function stepNode(step: Step, selected: boolean, problem: Severity | undefined, directory: Directory | undefined): StepNode {
+function stepNode(step: Step, parentId: string | undefined, selected: boolean, problem: Severity | undefined, directory: Directory | undefined): StepNode {
   const title = stepDisplayName(step);
-  const size = nodeSizes[step.kind];
+  const size = stepSize(step);
   const node: StepNode = {
     id: step.id,
     type: step.kind,
     position: { x: step.position.x, y: step.position.y },
+    // Inside a sub-process: React Flow draws it in its parent, at a position relative to it (as stored).
+    ...(parentId ? { parentId, extent: "parent" as const } : {}),
+    ...(step.kind === "subProcess" ? { zIndex: -1 } : {}),
     ...size,
     // Shapes have fixed sizes, so we know what React Flow would measure. Saying
     // so keeps its measurements (and handle positions) when a step's node
     // object is replaced; without it React Flow forgets them and, when the
     // size did not change, may never measure again: edges to it vanish.
     measured: { ...size },
-    handles: stepHandles(step.kind),
+    handles: stepHandles(step.kind, size),
     data: { step, title },
     selected,
     ariaLabel: `${stepKindLabel(step.kind)}: ${title}`,

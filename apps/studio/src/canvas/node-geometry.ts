@@ -16,6 +16,9 @@ export const nodeSizes: Record<StepKind, { width: number; height: number }> = {
   userTask: { width: 200, height: 80 },
   exclusiveGateway: { width: 50, height: 50 },
   parallelGateway: { width: 50, height: 50 },
+  inclusiveGateway: { width: 50, height: 50 },
+  /** A new sub-process; each keeps its own `size` once drawn (stepSize). */
+  subProcess: { width: 420, height: 240 },
   approval: { width: 200, height: 80 },
   timer: { width: 36, height: 36 },
   notify: { width: 200, height: 80 },
@@ -24,16 +27,23 @@ export const nodeSizes: Record<StepKind, { width: number; height: number }> = {
   boundaryEvent: { width: 36, height: 36 },
 };
 
+type Sized = Pick<Step, "kind" | "position"> & { size?: { width: number; height: number } | undefined };
+
+/** A step's box: a sub-process's own size (it is drawn as large as its inside needs), else its kind's. */
+export function stepSize(step: Pick<Step, "kind"> & { size?: { width: number; height: number } | undefined }): { width: number; height: number } {
+  return step.kind === "subProcess" && step.size ? step.size : nodeSizes[step.kind];
+}
+
 /** The middle of a step's shape. */
-export function stepCentre(step: Pick<Step, "kind" | "position">): { x: number; y: number } {
-  const size = nodeSizes[step.kind];
+export function stepCentre(step: Sized): { x: number; y: number } {
+  const size = stepSize(step);
   return { x: step.position.x + size.width / 2, y: step.position.y + size.height / 2 };
 }
 
 export type Side = "top" | "right" | "bottom" | "left";
 
 const sidePositions: Record<Side, Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
-const handlesByKind = new Map<StepKind, NodeHandle[]>();
+const handlesByKind = new Map<string, NodeHandle[]>();
 
 /**
  * Where the handles of a shape of `kind` are: a source (`s-<side>`) and a
@@ -43,10 +53,11 @@ const handlesByKind = new Map<StepKind, NodeHandle[]>();
  * in the page (a 1,000-step process would be drawn whole on opening), nor
  * lose the lines to steps that are scrolled out of view.
  */
-export function stepHandles(kind: StepKind): NodeHandle[] {
-  let handles = handlesByKind.get(kind);
+export function stepHandles(kind: StepKind, size = nodeSizes[kind]): NodeHandle[] {
+  const key = `${kind}:${size.width}x${size.height}`;
+  let handles = handlesByKind.get(key);
   if (!handles) {
-    const { width, height } = nodeSizes[kind];
+    const { width, height } = size;
     const points: Record<Side, { x: number; y: number }> = {
       top: { x: width / 2, y: 0 },
       right: { x: width, y: height / 2 },
@@ -63,7 +74,7 @@ export function stepHandles(kind: StepKind): NodeHandle[] {
         height: 0,
       })),
     );
-    handlesByKind.set(kind, handles);
+    handlesByKind.set(key, handles);
   }
   return handles;
 }
@@ -72,7 +83,7 @@ export function stepHandles(kind: StepKind): NodeHandle[] {
 const ALIGN_TOLERANCE = 24;
 const GAP = 8;
 
-const isGateway = (kind: StepKind) => kind === "exclusiveGateway" || kind === "parallelGateway";
+const isGateway = (kind: StepKind) => kind === "exclusiveGateway" || kind === "parallelGateway" || kind === "inclusiveGateway";
 
 /**
  * Picks the sides an edge uses, the way a person draws a flow chart:
@@ -80,14 +91,14 @@ const isGateway = (kind: StepKind) => kind === "exclusiveGateway" || kind === "p
  * or bottom corner, and join a gateway by its top or bottom; a loop back on
  * the same row runs underneath; anything in a column goes straight up/down.
  */
-export function chooseSides(source: Pick<Step, "kind" | "position">, target: Pick<Step, "kind" | "position">): {
+export function chooseSides(source: Sized, target: Sized): {
   source: Side;
   target: Side;
 } {
   const s = stepCentre(source);
   const t = stepCentre(target);
-  const sw = nodeSizes[source.kind].width / 2;
-  const tw = nodeSizes[target.kind].width / 2;
+  const sw = stepSize(source).width / 2;
+  const tw = stepSize(target).width / 2;
   const dy = t.y - s.y;
   const sameRow = Math.abs(dy) < ALIGN_TOLERANCE;
   const forward = t.x - tw >= s.x + sw + GAP;

@@ -11,6 +11,7 @@ export const paletteItems: PaletteItem[] = [
   { kind: "approval", label: "Approval", hint: "One or several approvers approve or reject" },
   { kind: "exclusiveGateway", label: "Decision", hint: "One path is taken, by its condition" },
   { kind: "parallelGateway", label: "Parallel split / join", hint: "All paths run at once, then wait for each other" },
+  { kind: "inclusiveGateway", label: "Inclusive split / join", hint: "Every path whose condition holds runs; the join waits for those taken" },
   { kind: "timer", label: "Wait", hint: "Waits for a duration or until a date" },
   { kind: "notify", label: "Notify", hint: "Alerts a user or a group" },
   { kind: "serviceCall", label: "Service call", hint: "Calls another system over HTTP" },

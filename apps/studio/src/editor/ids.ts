@@ -6,12 +6,14 @@ const stems: Record<StepKind, string> = {
   userTask: "task",
   exclusiveGateway: "decision",
   parallelGateway: "parallel",
+  inclusiveGateway: "inclusive",
+  subProcess: "subprocess",
   end: "end",
   approval: "approval",
   timer: "wait",
   notify: "notify",
   serviceCall: "service",
-  callActivity: "subprocess",
+  callActivity: "call",
   boundaryEvent: "event",
 };
 

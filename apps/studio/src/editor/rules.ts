@@ -12,7 +12,7 @@ const allow: RuleVerdict = { ok: true };
 const refuse = (reason: string): RuleVerdict => ({ ok: false, reason });
 
 /** Kinds that may have several ways out. */
-const branching = new Set<StepKind>(["exclusiveGateway", "parallelGateway"]);
+const branching = new Set<StepKind>(["exclusiveGateway", "parallelGateway", "inclusiveGateway"]);
 
 /** The words a connection shows: label, else condition, else "otherwise" for a default. */
 function hasWords(c: Connection): boolean {

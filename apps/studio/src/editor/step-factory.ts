@@ -25,7 +25,10 @@ export function createStep(kind: StepKind, id: string, centre: { x: number; y: n
     case "exclusiveGateway":
       return { ...base, kind, name: "" };
     case "parallelGateway":
+    case "inclusiveGateway":
       return { ...base, kind, name: "" };
+    case "subProcess":
+      return { ...base, kind, name: "Sub-process", size: { ...size } };
     case "approval":
       return { ...base, kind, name: "Approval", approvers: initiator, fourEyes: false, resultVariable: "approval" };
     case "timer":

@@ -24,8 +24,9 @@ export function ConnectionProperties({ connection, definition, onSelect }: Props
       </button>
     );
   };
-  const fromDecision = step(connection.source)?.kind === "exclusiveGateway";
-  const notDecision = "Only a connection leaving a decision is chosen by a condition.";
+  const sourceKind = step(connection.source)?.kind;
+  const fromDecision = sourceKind === "exclusiveGateway" || sourceKind === "inclusiveGateway";
+  const notDecision = "Only a connection leaving a decision or an inclusive gateway is chosen by a condition.";
   return (
     <>
       <div className="prop-heading">
@@ -64,6 +65,7 @@ export function ConnectionProperties({ connection, definition, onSelect }: Props
         ) : (
           <p className="prop-text muted">Always taken when the step before it is done.</p>
         )}
+        {sourceKind === "inclusiveGateway" && !connection.condition && !connection.isDefault && <p className="prop-text muted">Without a condition, always taken with the others that hold.</p>}
         <CheckboxField
           label="Default: taken when no other condition matches"
           checked={connection.isDefault === true}

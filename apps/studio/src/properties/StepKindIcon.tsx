@@ -20,14 +20,18 @@ export function StepKindIcon({ kind, size = 16 }: { kind: StepKind; size?: numbe
       {kind === "notify" && <path d="M6 10 H10 M6.5 10 V7.5 A1.5 1.5 0 0 1 9.5 7.5 V10" className="kind-glyph-thin" />}
       {kind === "serviceCall" && <path d="M4.5 8 H11.5 M9.5 6 L11.5 8 L9.5 10" className="kind-glyph-thin" />}
       {kind === "callActivity" && <path d="M6.5 10.5 H9.5 V13 H6.5 Z M8 10.5 V11.8 M7.3 11.75 H8.7" className="kind-glyph-thin" />}
-      {(kind === "exclusiveGateway" || kind === "parallelGateway") && (
+      {(kind === "exclusiveGateway" || kind === "parallelGateway" || kind === "inclusiveGateway") && (
         <>
           <polygon points="8,1 15,8 8,15 1,8" className="kind-gateway-shape" />
-          {kind === "exclusiveGateway" ? (
-            <path d="M6 6 L10 10 M10 6 L6 10" className="kind-glyph" />
-          ) : (
-            <path d="M8 5 V11 M5 8 H11" className="kind-glyph" />
-          )}
+          {kind === "exclusiveGateway" && <path d="M6 6 L10 10 M10 6 L6 10" className="kind-glyph" />}
+          {kind === "parallelGateway" && <path d="M8 5 V11 M5 8 H11" className="kind-glyph" />}
+          {kind === "inclusiveGateway" && <circle cx="8" cy="8" r="2.6" fill="none" className="kind-glyph" />}
+        </>
+      )}
+      {kind === "subProcess" && (
+        <>
+          <rect x="1" y="2" width="14" height="12" rx="2" className="kind-task-shape" />
+          <path d="M6 11 H10 V14 H6 Z M8 11.6 V13.4 M7.1 12.5 H8.9" className="kind-glyph-thin" />
         </>
       )}
     </svg>

@@ -11,6 +11,8 @@ const kindLabels: Record<StepKind, string> = {
   userTask: "User task",
   exclusiveGateway: "Decision (one path)",
   parallelGateway: "Parallel (all paths)",
+  inclusiveGateway: "Inclusive (every path that holds)",
+  subProcess: "Sub-process",
   end: "End",
   approval: "Approval",
   timer: "Wait",

@@ -88,7 +88,7 @@ export const approvalElement: Element<"approval"> & { vote(voteToken: Token, ste
     run.emit({ type: "variablesChanged", stepId: step.id, changes: { [step.resultVariable]: structuredClone(result) } });
     run.emit({ type: "decisionTaken", stepId: step.id, connectionId: "", reason: `${verdict.outcome}: ${approvals} of ${round.approvers.length || 1} approved` });
     run.state.tokens.splice(run.state.tokens.indexOf(parent), 1);
-    run.leaveByAll(step.id);
+    run.leaveByAll(parent);
   },
 };
 

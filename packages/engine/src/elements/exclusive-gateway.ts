@@ -45,7 +45,7 @@ export const exclusiveGatewayElement: Element<"exclusiveGateway"> = {
 
     function take(connection: Connection, reason: string): void {
       run.emit({ type: "decisionTaken", stepId: step.id, connectionId: connection.id, reason });
-      run.moveAlong(connection);
+      run.moveAlong(connection, token);
     }
   },
 };

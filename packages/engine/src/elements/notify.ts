@@ -48,7 +48,7 @@ export const notifyElement: Element<"notify"> = {
       subject: formatForText(step.subject, variables),
       message: formatForText(step.message, variables),
     });
-    run.leaveByAll(step.id);
+    run.leaveByAll(token);
   },
 };
 

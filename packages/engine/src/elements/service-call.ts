@@ -83,12 +83,12 @@ export const serviceCallElement: Element<"serviceCall"> & {
       return;
     }
     if (Object.keys(mapped.changes).length > 0) run.emit({ type: "variablesChanged", stepId: step.id, changes: mapped.changes });
-    run.leaveByAll(step.id);
+    run.leaveByAll(token);
   },
 
   /** The token has already been taken out of the waiting tokens. */
-  skip(_token, step, run) {
-    run.leaveByAll(step.id);
+  skip(token, _step, run) {
+    run.leaveByAll(token);
   },
 };
 

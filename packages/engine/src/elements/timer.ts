@@ -27,7 +27,7 @@ export const timerElement: Element<"timer"> & { fire(token: Token, step: TimerSt
   },
 
   /** The token has already been taken out of the waiting tokens. */
-  fire(_token, step, run) {
-    run.leaveByAll(step.id);
+  fire(token, _step, run) {
+    run.leaveByAll(token);
   },
 };

@@ -59,6 +59,6 @@ export const userTaskElement: Element<"userTask"> & {
     if (Object.keys(mapped.changes).length > 0) {
       run.emit({ type: "variablesChanged", stepId: step.id, changes: mapped.changes });
     }
-    run.leaveByAll(step.id);
+    run.leaveByAll(token);
   },
 };

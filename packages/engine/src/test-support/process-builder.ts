@@ -68,6 +68,26 @@ export function parallel(id: string): Step {
   return { id, kind: "parallelGateway", name: "", position: at };
 }
 
+export function inclusive(id: string): Step {
+  return { id, kind: "inclusiveGateway", name: "", position: at };
+}
+
+/** An embedded sub-process; its inside is the steps put `inside` it. */
+export function subProcess(id: string): Step {
+  return { id, kind: "subProcess", name: `Sub ${id}`, position: at };
+}
+
+/** The steps placed inside the sub-process `parent`. */
+export function inside(parent: string, ...steps: Step[]): Step[] {
+  return steps.map((s) => ({ ...s, parent }));
+}
+
+/** A call of the process `processKey`, with FEEL mappings `{ to: from }` each way. */
+export function callActivity(id: string, processKey: string, inputs: Record<string, string> = {}, outputs: Record<string, string> = {}): Step {
+  const mappings = (m: Record<string, string>) => Object.entries(m).map(([to, from]) => ({ from, to }));
+  return { id, kind: "callActivity", name: `Call ${processKey}`, position: at, processKey, inputs: mappings(inputs), outputs: mappings(outputs) };
+}
+
 export function end(id: string): Step {
   return { id, kind: "end", name: "", position: at };
 }

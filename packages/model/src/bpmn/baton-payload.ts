@@ -15,14 +15,18 @@ import { extensionElements } from "./vendor-extensions.ts";
 export type Payload = Record<string, unknown>;
 
 const IN_BPMN: readonly string[] = ["id", "kind", "name", "description", "position"];
+/** `parent` is the nesting in the file, a sub-process's `size` its shape's bounds. */
 const IN_BPMN_BY_KIND: Partial<Record<StepKind, readonly string[]>> = {
   timer: ["timer"],
   callActivity: ["processKey"],
   boundaryEvent: ["attachedTo", "trigger", "interrupting"],
+  subProcess: ["size"],
 };
 
-export function stepPayload(step: Step): Payload {
+/** `nested`: the step lies in a sub-process's flowElements in the file, which says its `parent`. */
+export function stepPayload(step: Step, nested: boolean): Payload {
   const skip = new Set([...IN_BPMN, ...(IN_BPMN_BY_KIND[step.kind] ?? [])]);
+  if (nested) skip.add("parent");
   const payload: Payload = step.kind === "approval" ? { kind: "approval" } : {};
   for (const [key, value] of Object.entries(step)) if (!skip.has(key) && value !== undefined) payload[key] = value;
   // BPMN has no place for the variable a caught error goes to.

@@ -33,7 +33,9 @@ export function shapeBounds(definitions: ModdleElement): Map<ModdleElement, Boun
 export function positionsFromDiagram(
   placed: { element: ModdleElement; step: Step }[],
   bounds: Map<ModdleElement, Bounds>,
-): { positions: Map<Step, { x: number; y: number }>; stretch: { x: number; y: number } } | { missing: Step[] } {
+):
+  | { positions: Map<Step, { x: number; y: number }>; sizes: Map<Step, { width: number; height: number }>; stretch: { x: number; y: number } }
+  | { missing: Step[] } {
   const missing = placed.filter((p) => !bounds.has(p.element)).map((p) => p.step);
   if (missing.length > 0) return { missing };
   const ratio = (baton: number, file: number) => (file > 0 ? baton / file : 1);
@@ -42,22 +44,35 @@ export function positionsFromDiagram(
   let minY = Infinity;
   for (const { element, step } of placed) {
     const b = bounds.get(element)!;
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    // A sub-process's shape is as large as drawn: it sets no stretch, it is stretched.
+    if (step.kind === "subProcess") continue;
     const size = shapeSizes[step.kind];
     stretch.x = Math.max(stretch.x, ratio(size.width, b.width));
     stretch.y = Math.max(stretch.y, ratio(size.height, b.height));
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
   }
   const positions = new Map<Step, { x: number; y: number }>();
+  const sizes = new Map<Step, { width: number; height: number }>();
   for (const { element, step } of placed) {
     const b = bounds.get(element)!;
+    if (step.kind === "subProcess") {
+      const size = { width: stretched(b.width, stretch.x), height: stretched(b.height, stretch.y) };
+      sizes.set(step, size);
+      positions.set(step, { x: place(b.x, b.width, size.width, minX, stretch.x), y: place(b.y, b.height, size.height, minY, stretch.y) });
+      continue;
+    }
     const size = shapeSizes[step.kind];
     positions.set(step, {
       x: place(b.x, b.width, size.width, minX, stretch.x),
       y: place(b.y, b.height, size.height, minY, stretch.y),
     });
   }
-  return { positions, stretch };
+  return { positions, sizes, stretch };
+}
+
+function stretched(size: number, by: number): number {
+  return Math.round(size * by * 100) / 100;
 }
 
 /** Top-left of a Baton shape of `size` centred where the file's shape was, after stretching. */

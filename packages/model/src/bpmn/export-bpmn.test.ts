@@ -1,6 +1,6 @@
 import { BpmnModdle, type ModdleElement } from "bpmn-moddle";
 import { describe, expect, it } from "vitest";
-import { shapeSizes } from "../layout/shape-sizes.ts";
+import { absolutePosition, shapeSize } from "../layout/shape-sizes.ts";
 import { processDefinitionSchema } from "../process-definition.ts";
 import { exportBpmn } from "./export-bpmn.ts";
 import { importBpmn } from "./import-bpmn.ts";
@@ -26,11 +26,14 @@ describe.each(definitions)("exporting $key", (definition) => {
 
     const plane = (rootElement.diagrams as ModdleElement[])[0]!.plane as ModdleElement;
     const di = new Map(children(plane, "planeElement").map((e) => [(e.bpmnElement as ModdleElement).id, e]));
+    const stepsById = new Map(definition.steps.map((s) => [s.id, s]));
     for (const step of definition.steps) {
       const bounds = di.get(step.id)!.bounds as ModdleElement;
-      expect(bounds).toMatchObject({ x: step.position.x, y: step.position.y, ...shapeSizes[step.kind] });
+      expect(bounds).toMatchObject({ ...absolutePosition(step, stepsById), ...shapeSize(step) });
     }
-    const flows = children(process, "flowElements").filter((e) => e.$type === "bpmn:SequenceFlow");
+    const allFlowElements = (container: ModdleElement): ModdleElement[] =>
+      children(container, "flowElements").flatMap((e) => [e, ...(e.$type === "bpmn:SubProcess" ? allFlowElements(e) : [])]);
+    const flows = allFlowElements(process).filter((e) => e.$type === "bpmn:SequenceFlow");
     expect(flows).toHaveLength(definition.connections.length);
     for (const flow of flows) expect((di.get(flow.id)!.waypoint as unknown[]).length).toBeGreaterThanOrEqual(2);
     for (const element of children(plane, "planeElement")) expect(elementsById[(element.bpmnElement as ModdleElement).id as string]).toBeDefined();
@@ -84,5 +87,20 @@ describe("mapping of Baton kinds to BPMN", () => {
     expect(definitionOf("failed")).toMatchObject({ errorRef: { errorCode: "booking-failed", name: "booking-failed" } });
     const errors = children(rootElement, "rootElements").filter((e) => e.$type === "bpmn:Error");
     expect(errors.map((e) => e.errorCode)).toEqual(["404", "booking-failed"]);
+  });
+
+  it("nests a sub-process's steps and connections in it, drawn expanded at absolute bounds", async () => {
+    const xml = await exportBpmn(processDefinitionSchema.parse(everyKind));
+    const { elementsById } = await new BpmnModdle().fromXML(xml);
+    expect(elementsById.pick!.$type).toBe("bpmn:InclusiveGateway");
+    expect((elementsById.pick!.default as ModdleElement).id).toBe("c19");
+    const checks = elementsById.checks!;
+    expect(checks.$type).toBe("bpmn:SubProcess");
+    expect(children(checks, "flowElements").map((e) => e.id)).toEqual(["checks-start", "inner", "checks-end", "c21", "c22"]);
+    expect(children(elementsById.inner!, "flowElements").map((e) => e.id)).toEqual(["inner-start", "inner-end", "c23"]);
+    expect(xml).not.toContain('"parent"');
+    expect(xml).toMatch(/<bpmndi:BPMNShape id="checks_di" bpmnElement="checks" isExpanded="true">\s*<dc:Bounds x="1300" y="300" width="700" height="300" \/>/);
+    // inner-start lies at (30, 100) in inner, which lies at (120, 20) in checks, at (1300, 300).
+    expect(xml).toMatch(/bpmnElement="inner-start">\s*<dc:Bounds x="1450" y="420" width="36" height="36" \/>/);
   });
 });

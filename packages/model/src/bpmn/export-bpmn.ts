@@ -1,6 +1,6 @@
 import type { Connection, ProcessDefinition, Step } from "../process-definition.ts";
 import { edgeWaypoints } from "../layout/edge-waypoints.ts";
-import { shapeSizes } from "../layout/shape-sizes.ts";
+import { absolutePosition, shapeSize } from "../layout/shape-sizes.ts";
 import { payloadExtension, stepPayload, type Payload } from "./baton-payload.ts";
 import { conditionBody } from "./conditions.ts";
 import { ErrorRefs, eventDefinitionsOf } from "./event-definitions.ts";
@@ -17,7 +17,11 @@ import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
  * a wait, a send task for a notification, a service task for a service call,
  * a call activity for calling another process, a boundary event (timer or
  * error, `cancelActivity` false when it lets its activity go on) attached
- * to its activity, an error end event; errors as `bpmn:Error` elements. Conditions are written as
+ * to its activity, an error end event; errors as `bpmn:Error` elements;
+ * inclusive gateways, and an expanded `bpmn:subProcess` holding the steps
+ * (and connections) inside it as its flowElements. Shapes are drawn at
+ * absolute bounds (a step inside a sub-process is stored relative to it).
+ * Conditions are written as
  * FEEL the way Zeebe reads them (`= expr`); defaults as the gateway's
  * `default` attribute. Drafts export too, problems and all.
  */
@@ -32,11 +36,23 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
   };
 
   const errors = new ErrorRefs(create, ids);
+  const stepsById = new Map<string, Step>();
+  for (const step of definition.steps) if (!stepsById.has(step.id)) stepsById.set(step.id, step);
+  // A step goes into the flowElements of its sub-process; a parent that is no sub-process
+  // (a draft's mistake) leaves it at the top level, where its payload keeps `parent`.
+  const isNested = (step: Step): boolean => {
+    const seen = new Set<string>();
+    for (let at: Step | undefined = step; at?.parent !== undefined; at = stepsById.get(at.parent)) {
+      if (seen.has(at.id) || stepsById.get(at.parent)?.kind !== "subProcess") return false;
+      seen.add(at.id);
+    }
+    return step.parent !== undefined;
+  };
   const nodes = new Map<string, { element: ModdleElement; step: Step }>();
   const placed: { element: ModdleElement; step: Step }[] = [];
   for (const step of definition.steps) {
     const id = ids.claim(step.id, "Step");
-    const payload = stepPayload(step);
+    const payload = stepPayload(step, isNested(step));
     if (id !== step.id) payload.batonId = step.id;
     // A draft's event on a step that is gone keeps its host's id in the payload.
     if (step.kind === "boundaryEvent" && !definition.steps.some((s) => s.id === step.attachedTo)) payload.attachedTo = step.attachedTo;
@@ -45,6 +61,7 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     if (eventDefinitions) element.eventDefinitions = eventDefinitions;
     if (step.kind === "boundaryEvent" && !step.interrupting) element.cancelActivity = false;
     if (step.kind === "callActivity") element.calledElement = step.processKey;
+    if (step.kind === "subProcess") element.flowElements = [];
     element.incoming = [];
     element.outgoing = [];
     if (!nodes.has(step.id)) nodes.set(step.id, { element, step });
@@ -82,6 +99,16 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     flows.push({ element, source: source.step, target: target.step });
   }
 
+  // A connection goes where its source is.
+  const topLevel: ModdleElement[] = [];
+  const put = (step: Step, element: ModdleElement) => {
+    const container = isNested(step) ? nodes.get(step.parent as string)?.element : undefined;
+    if (container) (container.flowElements as ModdleElement[]).push(element);
+    else topLevel.push(element);
+  };
+  for (const { element, step } of placed) put(step, element);
+  for (const { element, source } of flows) put(source, element);
+
   const processPayload: Payload = {
     schemaVersion: definition.schemaVersion,
     key: definition.key,
@@ -96,26 +123,28 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
         id: ids.claim(definition.key, "Process"),
         isExecutable: true,
         extensionElements: payloadExtension(processPayload),
-        flowElements: [...placed.map((n) => n.element), ...flows.map((f) => f.element)],
+        flowElements: topLevel,
       },
       definition.name,
       definition.description,
     ),
   );
 
+  const onCanvas = (step: Step) => ({ ...step, position: absolutePosition(step, stepsById) });
   const shapes = placed.map(({ element, step }) =>
     create("bpmndi:BPMNShape", {
       id: ids.claim(`${element.id as string}_di`, "Shape"),
       bpmnElement: element,
-      bounds: create("dc:Bounds", { ...step.position, ...shapeSizes[step.kind] }),
+      bounds: create("dc:Bounds", { ...onCanvas(step).position, ...shapeSize(step) }),
       ...(step.kind === "exclusiveGateway" ? { isMarkerVisible: true } : {}),
+      ...(step.kind === "subProcess" ? { isExpanded: true } : {}),
     }),
   );
   const edges = flows.map(({ element, source, target }) =>
     create("bpmndi:BPMNEdge", {
       id: ids.claim(`${element.id as string}_di`, "Edge"),
       bpmnElement: element,
-      waypoint: edgeWaypoints(source, target).map((p) => create("dc:Point", p)),
+      waypoint: edgeWaypoints(onCanvas(source), onCanvas(target)).map((p) => create("dc:Point", p)),
     }),
   );
   const plane = create("bpmndi:BPMNPlane", { id: ids.claim("BPMNPlane_1", "Plane"), bpmnElement: process, planeElement: [...shapes, ...edges] });
@@ -139,6 +168,8 @@ const BPMN_TYPES: Record<Step["kind"], string> = {
   approval: "bpmn:UserTask",
   exclusiveGateway: "bpmn:ExclusiveGateway",
   parallelGateway: "bpmn:ParallelGateway",
+  inclusiveGateway: "bpmn:InclusiveGateway",
+  subProcess: "bpmn:SubProcess",
   timer: "bpmn:IntermediateCatchEvent",
   notify: "bpmn:SendTask",
   serviceCall: "bpmn:ServiceTask",

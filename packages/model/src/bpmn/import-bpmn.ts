@@ -1,5 +1,6 @@
 import { processDefinitionSchema, processKeySchema, type Connection, type ProcessDefinition, type Step } from "../process-definition.ts";
 import { layoutDefinition } from "../layout/layout-definition.ts";
+import { shapeSize } from "../layout/shape-sizes.ts";
 import { validate } from "../validate.ts";
 import { readPayload } from "./baton-payload.ts";
 import { positionsFromDiagram, shapeBounds } from "./diagram-positions.ts";
@@ -49,22 +50,40 @@ export async function importBpmn(xml: string, options: ImportBpmnOptions = {}): 
   ctx.covered.add(definitions).add(process);
   listOtherContent(ctx, definitions, process);
 
-  const elements = children(process, "flowElements");
+  const elements = allFlowElements(process);
   const nameOf = (id: string) => {
     const el = elements.find((e) => e.id === id);
     return el ? describeElement(el) : id;
   };
   const ids = new StepIds();
   const placed: { element: ModdleElement; step: Step }[] = [];
+  // A sub-process's flowElements are the steps (and connections) inside it. Connections come
+  // container by container (the process's first), so an export and re-import keeps their order.
+  const flowsByContainer: ModdleElement[][] = [];
+  const boundaries: { element: ModdleElement; parent: string | undefined }[] = [];
   const isBoundary = (el: ModdleElement) => el.$type === "bpmn:BoundaryEvent";
-  for (const el of elements) {
-    if (isA(el, "bpmn:SequenceFlow") || isBoundary(el)) continue;
-    const step = importFlowNode(el, ctx, ids, nameOf);
-    if (step) placed.push({ element: el, step });
-  }
+  const importInside = (container: ModdleElement, parent: string | undefined) => {
+    const flows: ModdleElement[] = [];
+    flowsByContainer.push(flows);
+    for (const el of children(container, "flowElements")) {
+      if (isA(el, "bpmn:SequenceFlow")) {
+        flows.push(el);
+        continue;
+      }
+      if (isBoundary(el)) {
+        boundaries.push({ element: el, parent });
+        continue;
+      }
+      const step = importFlowNode(el, ctx, ids, nameOf);
+      if (!step) continue;
+      placed.push({ element: el, step: parent === undefined ? step : { ...step, parent } });
+      if (step.kind === "subProcess") importInside(el, step.id);
+    }
+  };
+  importInside(process, undefined);
   // Events on an activity's border come once their activity has its Baton id.
   const hostIdOf = new Map(placed.map((p) => [p.element, p.step.id]));
-  for (const el of elements.filter(isBoundary)) {
+  for (const { element: el, parent } of boundaries) {
     const host = child(el, "attachedToRef");
     const hostId = host && hostIdOf.get(host);
     if (hostId === undefined) {
@@ -74,12 +93,12 @@ export async function importBpmn(xml: string, options: ImportBpmnOptions = {}): 
       continue;
     }
     const step = importFlowNode(el, ctx, ids, nameOf, hostId);
-    if (step) placed.push({ element: el, step });
+    if (step) placed.push({ element: el, step: parent === undefined ? step : { ...step, parent } });
   }
   placed.sort((a, b) => elements.indexOf(a.element) - elements.indexOf(b.element));
   const stepIdOf = new Map(placed.map((p) => [p.element, p.step.id]));
   const connections: Connection[] = [];
-  for (const flow of elements.filter((e) => isA(e, "bpmn:SequenceFlow"))) {
+  for (const flow of flowsByContainer.flat()) {
     const connection = importSequenceFlow(flow, ctx, stepIdOf);
     if (connection) connections.push(connection);
   }
@@ -161,12 +180,83 @@ async function place(
     );
     return layoutDefinition(definition);
   }
-  const { positions, stretch } = fromDiagram;
+  const { positions, sizes, stretch } = fromDiagram;
   if (stretch.x !== 1 || stretch.y !== 1) {
     warnings.push(`Baton's shapes are larger than the file's, so the drawing was stretched ×${round(stretch.x)} across and ×${round(stretch.y)} down to keep them apart.`);
   }
   // Parsing copied the steps; they are still in the order of `placed`.
-  return { ...definition, steps: definition.steps.map((s, i) => ({ ...s, position: positions.get(placed[i]!.step) ?? s.position })) };
+  const all = definition.steps.map((s, i) => ({ step: s, at: positions.get(placed[i]!.step) ?? s.position, size: sizes.get(placed[i]!.step) }));
+  const byId = new Map<string, OnCanvas>();
+  for (const o of all) if (!byId.has(o.step.id)) byId.set(o.step.id, o);
+  return { ...definition, steps: growAroundInside(all.map((o) => insideParent(o, all, byId))) };
+}
+
+/**
+ * A sub-process grown around its inside may no longer fit its own parent:
+ * grow every sub-process, innermost first, to hold what lies in it, so the
+ * drawing exports as it imports.
+ */
+function growAroundInside(steps: Step[]): Step[] {
+  const out = [...steps];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const step = out[i]!;
+    if (step.kind !== "subProcess") continue;
+    const size = { ...shapeSize(step) };
+    for (const inner of out.filter((s) => s.parent === step.id && s !== step)) {
+      const box = shapeSize(inner);
+      size.width = Math.max(size.width, round(inner.position.x + box.width));
+      size.height = Math.max(size.height, round(inner.position.y + box.height));
+    }
+    out[i] = { ...step, size };
+  }
+  return out;
+}
+
+type OnCanvas = { step: Step; at: { x: number; y: number }; size: { width: number; height: number } | undefined };
+
+/**
+ * A step's stored position: relative to its sub-process's corner. When the
+ * inside does not fit the sub-process's shape (a collapsed sub-process,
+ * drawn on a diagram of its own), the inside keeps its own arrangement and
+ * the sub-process grows around it.
+ */
+function insideParent(own: OnCanvas, all: OnCanvas[], byId: ReadonlyMap<string, OnCanvas>): Step {
+  const { step } = own;
+  let placed: Step = { ...step, position: own.at };
+  if (step.kind === "subProcess") {
+    const box = own.size ?? shapeSize(step);
+    const inner = all.filter((o) => o.step.parent === step.id);
+    const extent = boxAround(inner);
+    const fits = !extent || (extent.left >= own.at.x && extent.top >= own.at.y && extent.right <= own.at.x + box.width && extent.bottom <= own.at.y + box.height);
+    const size = fits || !extent ? box : { width: round(Math.max(box.width, extent.right - extent.left + 2 * PAD)), height: round(Math.max(box.height, extent.bottom - extent.top + 2 * PAD)) };
+    placed = { ...placed, size } as Step;
+  }
+  const parent = step.parent === undefined ? undefined : byId.get(step.parent);
+  if (!parent || parent.step.kind !== "subProcess" || parent === own) return placed;
+  const siblings = all.filter((o) => o.step.parent === step.parent);
+  const extent = boxAround(siblings)!;
+  const box = parent.size ?? shapeSize(parent.step);
+  const fits = extent.left >= parent.at.x && extent.top >= parent.at.y && extent.right <= parent.at.x + box.width && extent.bottom <= parent.at.y + box.height;
+  const origin = fits ? parent.at : { x: extent.left - PAD, y: extent.top - PAD };
+  return { ...placed, position: { x: round(own.at.x - origin.x), y: round(own.at.y - origin.y) } };
+}
+
+const PAD = 40;
+
+function boxAround(items: OnCanvas[]) {
+  if (items.length === 0) return undefined;
+  const boxes = items.map((o) => ({ ...o.at, ...(o.size ?? shapeSize(o.step)) }));
+  return {
+    left: Math.min(...boxes.map((b) => b.x)),
+    top: Math.min(...boxes.map((b) => b.y)),
+    right: Math.max(...boxes.map((b) => b.x + b.width)),
+    bottom: Math.max(...boxes.map((b) => b.y + b.height)),
+  };
+}
+
+/** The flow elements of a process, and of the sub-processes in it, however deep. */
+function allFlowElements(container: ModdleElement): ModdleElement[] {
+  return children(container, "flowElements").flatMap((el) => [el, ...(isA(el, "bpmn:SubProcess") ? allFlowElements(el) : [])]);
 }
 
 function lanesOf(process: ModdleElement): ModdleElement[] {

@@ -72,6 +72,8 @@ const TYPE_KINDS: Record<string, StepKind> = {
   "bpmn:ManualTask": "userTask",
   "bpmn:ExclusiveGateway": "exclusiveGateway",
   "bpmn:ParallelGateway": "parallelGateway",
+  "bpmn:InclusiveGateway": "inclusiveGateway",
+  "bpmn:SubProcess": "subProcess",
   "bpmn:SendTask": "notify",
   "bpmn:ServiceTask": "serviceCall",
   "bpmn:CallActivity": "callActivity",
@@ -87,13 +89,15 @@ function kindOf(el: ModdleElement, payload: Payload | undefined): StepKind | und
     const defs = children(el, "eventDefinitions");
     return defs.length === 1 && defs[0]!.$type === "bpmn:TimerEventDefinition" ? "timer" : undefined;
   }
+  // An event sub-process runs on an event, not along connections: not Baton's sub-process.
+  if (el.$type === "bpmn:SubProcess" && el.triggeredByEvent === true) return undefined;
   const kind = TYPE_KINDS[el.$type];
   return kind === "userTask" && el.$type === "bpmn:UserTask" && payload?.kind === "approval" ? "approval" : kind;
 }
 
 /** The payload's step fields: not its markers, never the standard ones. */
 function payloadFields(payload: Payload | undefined): Payload {
-  const { kind: _kind, batonId: _id, id: _i, name: _n, description: _d, position: _p, attachedTo: _a, ...rest } = payload ?? {};
+  const { kind: _kind, batonId: _id, id: _i, name: _n, description: _d, position: _p, attachedTo: _a, size: _s, ...rest } = payload ?? {};
   return rest;
 }
 

@@ -5,6 +5,7 @@ import { onlyEventDefinition, readErrorCode, readTimerDefinition } from "./event
 import { withArticle } from "./unsupported-reasons.ts";
 import { child, children, text, type ModdleElement } from "./moddle.ts";
 import { toProcessKey } from "./process-key.ts";
+import { readCallMappings } from "./vendor-call-mappings.ts";
 import { ASSIGNMENT_SETTINGS, readVendorAssignment } from "./vendor-assignment.ts";
 import { CAMUNDA_NAMESPACES, findExtension, vendorAttribute, ZEEBE_NAMESPACES } from "./vendor-extensions.ts";
 
@@ -51,6 +52,7 @@ export function readFields(kind: StepKind, el: ModdleElement, label: string, pay
       break;
     case "callActivity":
       readCalledProcess(el, label, r);
+      if (!payloadFields.has("inputs") && !payloadFields.has("outputs")) readCallMappings(el, label, r);
       break;
     case "boundaryEvent":
       readBoundary(el, label, r);

@@ -16,15 +16,12 @@ export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }
 
-const flat = "Baton processes are flat: draw it as a separate process and call it with a call-another-process step";
 
 export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => string): string {
   if (el.isForCompensation === true) {
     return "a compensation handler, run only to undo a finished activity; Baton has no compensation";
   }
   switch (el.$type) {
-    case "bpmn:InclusiveGateway":
-      return "an inclusive gateway takes every branch whose condition holds; Baton's decision takes exactly one branch and its parallel split takes all of them";
     case "bpmn:EventBasedGateway":
       return "an event-based gateway waits for whichever event comes first; Baton has no race between events";
     case "bpmn:ComplexGateway":
@@ -43,11 +40,9 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
       return `an intermediate ${kind} throw event; Baton has no ${kind} events`;
     }
     case "bpmn:SubProcess":
-      return el.triggeredByEvent === true
-        ? `an event sub-process (${countInside(el)}) reacts to events inside the process; Baton has no event sub-processes`
-        : `a sub-process (${countInside(el)}); ${flat}`;
+      return `an event sub-process (${countInside(el)}) reacts to events inside the process; Baton has no event sub-processes`;
     case "bpmn:Transaction":
-      return `a transaction sub-process (${countInside(el)}) with compensation; ${flat}`;
+      return `a transaction sub-process (${countInside(el)}) with compensation; Baton's sub-process has no transaction and compensation: draw it as a plain sub-process`;
     case "bpmn:AdHocSubProcess":
       return `an ad-hoc sub-process (${countInside(el)}) whose tasks run in any order; Baton runs steps along connections`;
     case "bpmn:ScriptTask":

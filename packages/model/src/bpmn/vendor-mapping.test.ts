@@ -181,3 +181,47 @@ describe("step kinds", () => {
     expect(other.report.unsupported.some((u) => u.id === "Process_1")).toBe(true);
   });
 });
+
+describe("inclusive gateways, sub-processes and call mappings", () => {
+  it("imports an inclusive gateway with its default, and a sub-process with what lies in it (bpmn-engine's mother-of-all)", async () => {
+    const { definition, report } = await importBpmn(readFixture("executable/bpmn-engine__mother-of-all.bpmn"));
+    const steps = new Map(definition!.steps.map((s) => [s.id, s]));
+    expect(steps.get("manyDecisions")?.kind).toBe("inclusiveGateway");
+    expect(definition!.connections.find((c) => c.id === "toPickMe2")?.isDefault).toBe(true);
+    expect(steps.get("subProcess1")).toMatchObject({ kind: "subProcess", name: expect.stringMatching(/^Sub process/) });
+    expect(steps.get("subUserTask1")).toMatchObject({ kind: "userTask", parent: "subProcess1" });
+    // Inside, the timer on the task lies inside too; the script task is listed, with the flows to it.
+    expect(steps.get("subUserTaskTimer")).toMatchObject({ kind: "boundaryEvent", attachedTo: "subUserTask1", parent: "subProcess1" });
+    expect(report.unsupported.map((u) => u.id)).toEqual(expect.arrayContaining(["subScriptTask1", "toSubScriptTask", "toSubScriptTaskTimeout"]));
+    const sub = steps.get("subProcess1")!;
+    const inner = steps.get("subUserTask1")!;
+    expect(inner.position.x).toBeGreaterThanOrEqual(0);
+    expect(inner.position.x + 200).toBeLessThanOrEqual((sub as { size: { width: number } }).size.width);
+  });
+
+  it("maps Camunda 7 camunda:in / camunda:out of a call activity (the job announcement example)", async () => {
+    const { definition } = await importBpmn(readFixture("executable/camunda7-examples__camunda-testing-job-announcement.bpmn"));
+    const call = definition!.steps.find((s) => s.id === "publication");
+    expect(call).toMatchObject({
+      kind: "callActivity",
+      processKey: "camunda-testing-job-announcement-publication",
+      inputs: [
+        { from: "jobAnnouncementId", to: "jobAnnouncementId" },
+        { from: "facebook", to: "facebook" },
+        { from: "twitter", to: "twitter" },
+      ],
+      outputs: [],
+    });
+  });
+
+  it("maps Zeebe input and output mappings, and warns about all-variables mappings", async () => {
+    const zeebe = await importStep(
+      '<bpmn:callActivity id="X"><bpmn:extensionElements><zeebe:calledElement processId="billing" /><zeebe:ioMapping><zeebe:input source="= order.total * 2" target="amount" /><zeebe:output source="= invoiceId" target="invoice.id" /></zeebe:ioMapping></bpmn:extensionElements></bpmn:callActivity>',
+    );
+    expect(zeebe.step).toMatchObject({ inputs: [{ from: "order.total * 2", to: "amount" }], outputs: [{ from: "invoiceId", to: "invoice.id" }] });
+    expect(zeebe.report.warnings.join("\n")).not.toMatch(/ioMapping/);
+    const all = await importStep('<bpmn:callActivity id="X" calledElement="other"><bpmn:extensionElements><camunda:in variables="all" /><camunda:out sourceExpression="${total}" target="total" /></bpmn:extensionElements></bpmn:callActivity>');
+    expect(all.step).toMatchObject({ inputs: [], outputs: [{ from: "total", to: "total" }] });
+    expect(all.report.warnings.some((w) => w.includes('camunda:in variables="all" was not imported'))).toBe(true);
+  });
+});

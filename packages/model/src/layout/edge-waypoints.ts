@@ -1,5 +1,5 @@
 import type { Step } from "../process-definition.ts";
-import { shapeSizes } from "./shape-sizes.ts";
+import { shapeSize } from "./shape-sizes.ts";
 
 export type Point = { x: number; y: number };
 
@@ -7,10 +7,12 @@ const GAP = 8;
 /** How far below the lower of two shapes a loop back runs. */
 const LOOP_CLEARANCE = 40;
 
-const isGateway = (step: Pick<Step, "kind">) => step.kind === "exclusiveGateway" || step.kind === "parallelGateway";
+const isGateway = (step: Pick<Step, "kind">) => step.kind === "exclusiveGateway" || step.kind === "parallelGateway" || step.kind === "inclusiveGateway";
 
-function box(step: Pick<Step, "kind" | "position">) {
-  const { width, height } = shapeSizes[step.kind];
+type Placed = Pick<Step, "kind" | "position"> & { size?: { width: number; height: number } | undefined };
+
+function box(step: Placed) {
+  const { width, height } = shapeSize(step);
   const { x, y } = step.position;
   return { left: x, right: x + width, top: y, bottom: y + height, cx: x + width / 2, cy: y + height / 2 };
 }
@@ -22,7 +24,7 @@ function box(step: Pick<Step, "kind" | "position">) {
  * flow chart: forward along a row, a decision's branches out of its top or
  * bottom corner, loops back underneath, columns straight down.
  */
-export function edgeWaypoints(source: Pick<Step, "kind" | "position">, target: Pick<Step, "kind" | "position">): Point[] {
+export function edgeWaypoints(source: Placed, target: Placed): Point[] {
   const s = box(source);
   const t = box(target);
   if (t.left >= s.right + GAP) {

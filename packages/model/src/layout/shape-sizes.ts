@@ -19,16 +19,43 @@ export const shapeSizes: Readonly<Record<StepKind, ShapeSize>> = {
   timer: EVENT,
   exclusiveGateway: GATEWAY,
   parallelGateway: GATEWAY,
+  inclusiveGateway: GATEWAY,
   userTask: ACTIVITY,
   approval: ACTIVITY,
   notify: ACTIVITY,
   serviceCall: ACTIVITY,
   callActivity: ACTIVITY,
   boundaryEvent: EVENT,
+  /** A new expanded sub-process; each keeps its own `size` once drawn. */
+  subProcess: { width: 420, height: 240 },
 };
 
+/** A step's box: a sub-process's own size, else its kind's. */
+export function shapeSize(step: Pick<Step, "kind"> & { size?: ShapeSize | undefined }): ShapeSize {
+  return step.kind === "subProcess" && step.size ? step.size : shapeSizes[step.kind];
+}
+
+/**
+ * Where a step's top-left corner is on the whole canvas: its `position`
+ * is relative to its parent sub-process's corner, which may be inside
+ * another one (BPMN diagrams want these absolute bounds).
+ */
+export function absolutePosition(step: Pick<Step, "position" | "parent">, stepsById: ReadonlyMap<string, Pick<Step, "position" | "parent">>): { x: number; y: number } {
+  let { x, y } = step.position;
+  const seen = new Set<string>();
+  for (let parent = step.parent; parent !== undefined && !seen.has(parent); ) {
+    seen.add(parent);
+    const outer = stepsById.get(parent);
+    if (!outer) break;
+    x += outer.position.x;
+    y += outer.position.y;
+    parent = outer.parent;
+  }
+  return { x, y };
+}
+
 /** The middle of a step's shape. */
-export function shapeCentre(step: Pick<Step, "kind" | "position">): { x: number; y: number } {
-  const size = shapeSizes[step.kind];
+export function shapeCentre(step: Pick<Step, "kind" | "position"> & { size?: ShapeSize | undefined }): { x: number; y: number } {
+  const size = shapeSize(step);
   return { x: step.position.x + size.width / 2, y: step.position.y + size.height / 2 };
 }

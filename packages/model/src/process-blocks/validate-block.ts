@@ -22,10 +22,9 @@ const OPEN_END_CODES = new Set<ProblemCode>([
 
 /**
  * Errors that an open end may fix once the block is connected (a decision's
- * second branch can be the block's exit), or that only block publishing,
- * not saving a block. They stay visible as warnings.
+ * second branch can be the block's exit). They stay visible as warnings.
  */
-const SOFTENED_CODES = new Set<ProblemCode>(["decision.single-outgoing", "parallel.mismatched", "step.not-executable-yet"]);
+const SOFTENED_CODES = new Set<ProblemCode>(["decision.single-outgoing", "parallel.mismatched"]);
 
 /**
  * Every problem of a block at once, with the same `Problem` shape (and

@@ -6,7 +6,7 @@ import { isIsoDuration } from "./iso-duration.ts";
 import { parseTimerCycle } from "./timer-cycle.ts";
 
 /** Kinds inside which a business error can be thrown (a service call's failure counts). */
-const ERROR_THROWING_KINDS: readonly Step["kind"][] = ["serviceCall", "callActivity"];
+const ERROR_THROWING_KINDS: readonly Step["kind"][] = ["serviceCall", "callActivity", "subProcess"];
 
 /**
  * Boundary events and error ends: a boundary event sits on an activity

@@ -7,6 +7,8 @@ const kindNouns: Record<StepKind, string> = {
   userTask: "Task",
   exclusiveGateway: "Decision",
   parallelGateway: "Parallel gateway",
+  inclusiveGateway: "Inclusive gateway",
+  subProcess: "Sub-process",
   end: "End",
   approval: "Approval",
   timer: "Wait",

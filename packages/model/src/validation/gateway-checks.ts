@@ -8,13 +8,16 @@ import { variablesBefore } from "./provided-variables.ts";
 
 /**
  * Decisions pick one outgoing connection by condition, falling back to the
- * default; parallel gateways either split into branches or join them. A
- * condition or default anywhere else would be silently ignored at runtime.
+ * default; inclusive gateways take every connection whose condition holds
+ * (one without a condition always), falling back to the default; parallel
+ * gateways either split into branches or join them. A condition or default
+ * anywhere else would be silently ignored at runtime.
  */
 export function checkGateways(ctx: CheckContext): void {
   for (const step of ctx.definition.steps) {
     if (ctx.stepsById.get(step.id) !== step) continue;
     if (step.kind === "exclusiveGateway") checkDecision(ctx, step);
+    else if (step.kind === "inclusiveGateway") checkInclusive(ctx, step);
     else if (step.kind === "parallelGateway") checkParallel(ctx, step);
   }
   checkConditionsOutsideDecisions(ctx);
@@ -32,7 +35,6 @@ function checkDecision(ctx: CheckContext, step: Step): void {
       path: stepPath(ctx, step),
     });
   }
-  const defaults = outs.filter((c) => c.isDefault);
   checkConditionNames(ctx, step);
   for (const c of outs) {
     if (!c.isDefault && !conditionOf(c)) {
@@ -45,27 +47,42 @@ function checkDecision(ctx: CheckContext, step: Step): void {
         path: connectionPath(ctx, c, "condition"),
       });
     }
-    if (c.isDefault && conditionOf(c)) {
-      ctx.report({
-        code: "decision.default-with-condition",
-        severity: "warning",
-        message: `${describeConnection(ctx, c)} is the default of ${name} and also has a condition; the default is taken when no other condition matches, so its condition is ignored.`,
-        stepId: step.id,
-        connectionId: c.id,
-        path: connectionPath(ctx, c, "condition"),
-      });
-    }
+  }
+  checkDefaults(ctx, step, "a decision");
+}
+
+/** An inclusive split: a connection without a condition is always taken, so only the default needs care. */
+function checkInclusive(ctx: CheckContext, step: Step): void {
+  checkConditionNames(ctx, step);
+  const outs = ctx.outgoing.get(step.id) ?? [];
+  if (outs.length > 1) checkDefaults(ctx, step, "an inclusive gateway");
+}
+
+/** At most one default; a default's condition is ignored; without one, nothing matching is an incident. */
+function checkDefaults(ctx: CheckContext, step: Step, noun: string): void {
+  const outs = ctx.outgoing.get(step.id) ?? [];
+  const name = describeStep(step);
+  const defaults = outs.filter((c) => c.isDefault);
+  for (const c of defaults.filter((d) => conditionOf(d))) {
+    ctx.report({
+      code: "decision.default-with-condition",
+      severity: "warning",
+      message: `${describeConnection(ctx, c)} is the default of ${name} and also has a condition; the default is taken when no other condition matches, so its condition is ignored.`,
+      stepId: step.id,
+      connectionId: c.id,
+      path: connectionPath(ctx, c, "condition"),
+    });
   }
   if (defaults.length > 1) {
     ctx.report({
       code: "decision.several-defaults",
       severity: "error",
-      message: `${name} has ${defaults.length} default connections; it may have at most one.`,
+      message: `${name} has ${defaults.length} default connections; ${noun} may have at most one.`,
       stepId: step.id,
       path: stepPath(ctx, step),
     });
   }
-  if (outs.length > 1 && defaults.length === 0) {
+  if (outs.length > 1 && defaults.length === 0 && outs.every((c) => conditionOf(c))) {
     ctx.report({
       code: "decision.no-default",
       severity: "warning",
@@ -120,12 +137,12 @@ function checkParallel(ctx: CheckContext, step: Step): void {
 function checkConditionsOutsideDecisions(ctx: CheckContext): void {
   for (const c of ctx.definition.connections) {
     const source = ctx.stepsById.get(c.source);
-    if (!source || source.kind === "exclusiveGateway") continue;
+    if (!source || source.kind === "exclusiveGateway" || source.kind === "inclusiveGateway") continue;
     if (conditionOf(c)) {
       ctx.report({
         code: "connection.condition-outside-decision",
         severity: "error",
-        message: `${describeConnection(ctx, c)} has a condition, but only connections leaving a decision are chosen by condition. Put a decision in between or remove the condition.`,
+        message: `${describeConnection(ctx, c)} has a condition, but only connections leaving a decision or an inclusive gateway are chosen by condition. Put a decision in between or remove the condition.`,
         connectionId: c.id,
         stepId: source.id,
         path: connectionPath(ctx, c, "condition"),
@@ -135,7 +152,7 @@ function checkConditionsOutsideDecisions(ctx: CheckContext): void {
       ctx.report({
         code: "connection.default-outside-decision",
         severity: "warning",
-        message: `${describeConnection(ctx, c)} is marked as default, which only means something on a connection leaving a decision.`,
+        message: `${describeConnection(ctx, c)} is marked as default, which only means something on a connection leaving a decision or an inclusive gateway.`,
         connectionId: c.id,
         stepId: source.id,
         path: connectionPath(ctx, c, "isDefault"),

@@ -1,6 +1,6 @@
 import type { Step } from "../process-definition.ts";
 import { type CheckContext, connectionPath, stepPath } from "./context.ts";
-import { describeConnection, describeStep } from "./describe.ts";
+import { describeConnection, describeStep, lowerFirst } from "./describe.ts";
 
 /** Ids, start and end, connection ends, and how tokens can move. */
 export function checkGraph(ctx: CheckContext): void {
@@ -39,31 +39,44 @@ function checkIds(ctx: CheckContext): void {
   });
 }
 
+/**
+ * The process, and the inside of each sub-process, has exactly one start
+ * and at least one end (a sub-process's start is a plain one: no form, no
+ * starters; scope-checks.ts). Steps whose parent is unknown are reported
+ * there and left out here.
+ */
 function checkStartAndEnd(ctx: CheckContext): void {
-  const steps = ctx.definition.steps;
-  const starts = steps.filter((s) => s.kind === "start");
-  if (starts.length === 0) {
-    ctx.report({
-      code: "process.no-start",
-      severity: "error",
-      message: "The process has no start. Add one start step where the process begins.",
-    });
-  }
-  for (const extra of starts.slice(1)) {
-    ctx.report({
-      code: "process.several-starts",
-      severity: "error",
-      message: `${describeStep(extra)} is one of ${starts.length} starts; a process has exactly one start. Remove the extra starts.`,
-      stepId: extra.id,
-      path: stepPath(ctx, extra),
-    });
-  }
-  if (!steps.some((s) => s.kind === "end")) {
-    ctx.report({
-      code: "process.no-end",
-      severity: "error",
-      message: "The process has no end. Add an end step where the process finishes.",
-    });
+  const scopes: (Step | undefined)[] = [undefined, ...ctx.definition.steps.filter((s) => s.kind === "subProcess" && ctx.stepsById.get(s.id) === s)];
+  for (const scope of scopes) {
+    const steps = ctx.definition.steps.filter((s) => s.parent === scope?.id);
+    const starts = steps.filter((s) => s.kind === "start");
+    const where = scope ? describeStep(scope) : "The process";
+    const at = scope ? { stepId: scope.id, path: stepPath(ctx, scope) } : {};
+    if (starts.length === 0) {
+      ctx.report({
+        ...at,
+        code: scope ? "sub-process.no-start" : "process.no-start",
+        severity: "error",
+        message: scope ? `${where} has no start inside. Add one start where its inside begins.` : "The process has no start. Add one start step where the process begins.",
+      });
+    }
+    for (const extra of starts.slice(1)) {
+      ctx.report({
+        code: "process.several-starts",
+        severity: "error",
+        message: `${describeStep(extra)} is one of ${starts.length} starts ${scope ? `inside ${lowerFirst(where)}` : "of the process"}; ${scope ? "a sub-process" : "a process"} has exactly one start. Remove the extra starts.`,
+        stepId: extra.id,
+        path: stepPath(ctx, extra),
+      });
+    }
+    if (!steps.some((s) => s.kind === "end")) {
+      ctx.report({
+        ...at,
+        code: scope ? "sub-process.no-end" : "process.no-end",
+        severity: "error",
+        message: scope ? `${where} has no end inside. Add an end where its inside finishes.` : "The process has no end. Add an end step where the process finishes.",
+      });
+    }
   }
 }
 
@@ -147,7 +160,7 @@ function checkFlow(ctx: CheckContext): void {
         code: "step.no-incoming",
         message: `${describeStep(step)} has no incoming connection, so the process never gets there.`,
       });
-    } else if (step.kind !== "start" && starts.length > 0 && !reached.has(step.id)) {
+    } else if (step.kind !== "start" && starts.some((s) => s.parent === step.parent) && !reached.has(step.id)) {
       ctx.report({
         ...at,
         code: "step.unreachable",
@@ -160,18 +173,18 @@ function checkFlow(ctx: CheckContext): void {
         code: "step.no-outgoing",
         message: `${describeStep(step)} has no outgoing connection, so the process would stop there without finishing.`,
       });
-    } else if (step.kind !== "end" && ends.length > 0 && !finishing.has(step.id)) {
+    } else if (step.kind !== "end" && ends.some((s) => s.parent === step.parent) && !finishing.has(step.id)) {
       ctx.report({
         ...at,
         code: "step.dead-end",
         message: `${describeStep(step)} is a dead end: no path leads from it to an end.`,
       });
     }
-    if (!["exclusiveGateway", "parallelGateway", "end", "boundaryEvent"].includes(step.kind) && outs.length > 1) {
+    if (!["exclusiveGateway", "parallelGateway", "inclusiveGateway", "end", "boundaryEvent"].includes(step.kind) && outs.length > 1) {
       ctx.report({
         ...at,
         code: "task.several-outgoing",
-        message: `${describeStep(step)} has ${outs.length} outgoing connections but may have only one. Branch with a decision or a parallel gateway after it.`,
+        message: `${describeStep(step)} has ${outs.length} outgoing connections but may have only one. Branch with a decision, a parallel or an inclusive gateway after it.`,
       });
     }
   }

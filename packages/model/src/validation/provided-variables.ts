@@ -27,7 +27,11 @@ export function variablesBefore(ctx: CheckContext, step: Step): Set<string> {
     const earlier = ctx.stepsById.get(id);
     if (!earlier) continue;
     for (const name of variablesWritten(earlier)) names.add(name);
+    // Variables are the instance's, not a sub-process's: what its inside wrote is there after it.
+    if (earlier.kind === "subProcess") for (const inner of stepsInside(ctx, earlier.id)) for (const name of variablesWritten(inner)) names.add(name);
     for (const source of sourcesOf(ctx, id)) if (!seen.has(source)) queue.push(source);
+    // Inside a sub-process, what came before the sub-process came before its start.
+    if (earlier.kind === "start" && earlier.parent !== undefined && !seen.has(earlier.parent)) queue.push(earlier.parent);
   }
   byStep.set(step.id, names);
   return names;
@@ -56,4 +60,10 @@ function variablesWritten(step: Step): string[] {
     default:
       return [];
   }
+}
+
+/** Every step inside the sub-process `id`, however deep. */
+function stepsInside(ctx: CheckContext, id: string): Step[] {
+  const inside = ctx.definition.steps.filter((s) => s.parent === id);
+  return [...inside, ...inside.filter((s) => s.kind === "subProcess" && s.id !== id).flatMap((s) => stepsInside(ctx, s.id))];
 }

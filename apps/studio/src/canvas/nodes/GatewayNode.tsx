@@ -7,21 +7,20 @@ import { StepLabel } from "./StepLabel.tsx";
 
 /**
  * A diamond: "X" for an exclusive decision (one path is taken), "+" for a
- * parallel gateway (all paths). The name sits above-left so branches leaving
- * by the top or bottom corner never cross it.
+ * parallel gateway (all paths), "O" for an inclusive one (every path whose
+ * condition holds). The name sits above-left so branches leaving by the top
+ * or bottom corner never cross it.
  */
 export function GatewayNode({ data, selected }: NodeProps<StepNode>) {
   const { editable } = useCanvas();
-  const exclusive = data.step.kind === "exclusiveGateway";
+  const { kind } = data.step;
   return (
     <div className={nodeClasses("step-gateway", data, selected)} title={data.title}>
       <svg className="step-gateway-shape" viewBox="0 0 56 56" aria-hidden="true">
         <polygon className="step-gateway-diamond" points="28,2 54,28 28,54 2,28" />
-        {exclusive ? (
-          <path className="step-gateway-glyph" d="M20 20 L36 36 M36 20 L20 36" />
-        ) : (
-          <path className="step-gateway-glyph" d="M28 17 V39 M17 28 H39" />
-        )}
+        {kind === "exclusiveGateway" && <path className="step-gateway-glyph" d="M20 20 L36 36 M36 20 L20 36" />}
+        {kind === "parallelGateway" && <path className="step-gateway-glyph" d="M28 17 V39 M17 28 H39" />}
+        {kind === "inclusiveGateway" && <circle className="step-gateway-glyph" cx="28" cy="28" r="10" fill="none" />}
       </svg>
       <StepLabel data={data} className="step-outside-label step-gateway-label" />
       <NodeHandles connectable={editable} />

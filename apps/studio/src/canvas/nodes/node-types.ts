@@ -2,6 +2,7 @@ import type { NodeTypes } from "@xyflow/react";
 import type { StepKind } from "@baton/model";
 import { EventNode } from "./EventNode.tsx";
 import { GatewayNode } from "./GatewayNode.tsx";
+import { SubProcessNode } from "./SubProcessNode.tsx";
 import { UserTaskNode } from "./UserTaskNode.tsx";
 
 /** One component per step kind; module-level so React Flow sees a stable object. */
@@ -11,6 +12,8 @@ export const nodeTypes = {
   userTask: UserTaskNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
+  inclusiveGateway: GatewayNode,
+  subProcess: SubProcessNode,
   approval: UserTaskNode,
   timer: EventNode,
   notify: UserTaskNode,

@@ -7,7 +7,10 @@ import type { ProcessDefinitionInput } from "../../process-definition.ts";
  * flow, a condition left on a task's connection, a group task handed out
  * by round robin, boundary events of every trigger (a repeating reminder,
  * a deadline from a variable, errors by code and catch-all, one keeping
- * the error in a variable) and an error end with a message.
+ * the error in a variable), an error end with a message, an inclusive
+ * gateway, and a sub-process with another inside it (inner steps right
+ * after their sub-process, inner connections after the outer ones: the
+ * order an import reads them in).
  */
 export const everyKind: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -74,6 +77,13 @@ export const everyKind: ProcessDefinitionInput = {
       assignment: { type: "group", group: "service-desk", strategy: "roundRobin" },
       form: { schemaVersion: 1, blocks: [] },
     },
+    { id: "pick", kind: "inclusiveGateway", name: "Which checks?", position: { x: 1150, y: 215 } },
+    { id: "checks", kind: "subProcess", name: "Checks", position: { x: 1300, y: 300 }, size: { width: 700, height: 300 } },
+    { id: "checks-start", kind: "start", name: "", position: { x: 30, y: 50 }, parent: "checks" },
+    { id: "inner", kind: "subProcess", name: "Inner", position: { x: 120, y: 20 }, parent: "checks", size: { width: 420, height: 240 } },
+    { id: "inner-start", kind: "start", name: "", position: { x: 30, y: 100 }, parent: "inner" },
+    { id: "inner-end", kind: "end", name: "", position: { x: 300, y: 100 }, parent: "inner" },
+    { id: "checks-end", kind: "end", name: "", position: { x: 600, y: 50 }, parent: "checks" },
     { id: "end", kind: "end", name: "Done", position: { x: 1400, y: 22 } },
     { id: "nudge", kind: "boundaryEvent", name: "Every 4 hours", position: { x: 200, y: 62 }, attachedTo: "review", trigger: { type: "timer", timer: { type: "cycle", cycle: "R3/PT4H" } }, interrupting: false },
     { id: "deadline", kind: "boundaryEvent", name: "Answer by", position: { x: 1000, y: 262 }, attachedTo: "triage", trigger: { type: "timer", timer: { type: "date", expression: "answerBy" } }, interrupting: true },
@@ -94,10 +104,16 @@ export const everyKind: ProcessDefinitionInput = {
     { id: "c10", source: "tell", target: "split", isDefault: true },
     { id: "c11", source: "split", target: "end" },
     { id: "c12", source: "split", target: "triage" },
-    { id: "c13", source: "triage", target: "end" },
+    { id: "c13", source: "triage", target: "pick" },
     { id: "c14", source: "nudge", target: "tell" },
     { id: "c15", source: "deadline", target: "end" },
     { id: "c16", source: "notFound", target: "failed" },
     { id: "c17", source: "anyError", target: "failed" },
+    { id: "c18", source: "pick", target: "checks", condition: "amount > 10" },
+    { id: "c19", source: "pick", target: "end", isDefault: true },
+    { id: "c20", source: "checks", target: "end" },
+    { id: "c21", source: "checks-start", target: "inner" },
+    { id: "c22", source: "inner", target: "checks-end" },
+    { id: "c23", source: "inner-start", target: "inner-end" },
   ],
 };
