@@ -145,6 +145,21 @@ describeOnEachDatabase("service calls run by the job worker against a real HTTP 
     expect(await auditTypes(instanceId)).toEqual(expect.arrayContaining(["variables.changed", "service.answered", "task.created"]));
   });
 
+  it("waits as long as the service asks (Retry-After) when that is longer than its own backoff", async () => {
+    service.answers.push({ status: 429, body: { error: "slow down" }, headers: { "Retry-After": "600" } }, { status: 503, headers: { "Retry-After": "1" } });
+    const { instanceId } = await start("Frances Allen");
+    expect(await run(0)).toBe(1);
+    const [job] = await serviceJobs(instanceId);
+    expect(job!.lastError).toMatch(/answered 429 Too Many Requests: \{"error":"slow down"\}; asked to wait 600 s$/);
+    expect(Date.parse(job!.dueAt)).toBe(at(10 * MINUTE).getTime());
+    expect(await run(10 * MINUTE - 1)).toBe(0);
+    // Asked for 1 s, the doubled backoff (2 min) is longer: the backoff wins.
+    expect(await run(10 * MINUTE)).toBe(1);
+    expect(Date.parse((await serviceJobs(instanceId))[0]!.dueAt)).toBe(at(12 * MINUTE).getTime());
+    expect(await run(12 * MINUTE)).toBe(1);
+    expect(await openTasks(instanceId)).toEqual(["Decide"]);
+  });
+
   it("never pauses longer than the worker's longest backoff", async () => {
     service.answers.push(...fails(3));
     const { instanceId } = await start("Frances Allen");

@@ -43,7 +43,8 @@ export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecre
       const outcome = await call(readJob(job).payload, secrets);
       if (outcome.ok) return outcome.response;
       const error = outcome.retryable ? new Error(outcome.message) : new PermanentJobError(outcome.message);
-      throw outcome.status === undefined ? error : Object.assign(error, { status: outcome.status });
+      // The status lets a boundary error event catch it; retryAfterMs is the service's own "not before" (the worker honours it).
+      throw Object.assign(error, outcome.status === undefined ? {} : { status: outcome.status }, outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs });
     },
     async apply(tx, job, response, now) {
       const { instanceId, tokenId, payload } = readJob(job);
@@ -111,7 +112,7 @@ function waitsForAnswer(state: InstanceState, tokenId: string, stepId: string): 
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 /** `status`: the HTTP status of an answer that was not a 2xx. */
-type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string; status?: number };
+type CallOutcome = { ok: true; response: ServiceResponse } | { ok: false; retryable: boolean; message: string; status?: number; retryAfterMs?: number };
 
 async function call({ request: stored, idempotencyKey, timeoutMs }: ServiceCallJobPayload, secrets: ServiceSecrets): Promise<CallOutcome> {
   const what = `${stored.method} ${stored.url}`;
@@ -150,7 +151,17 @@ async function send(request: ServiceRequest, what: string, idempotencyKey: strin
   const retryable = status === 408 || status === 425 || status === 429 || status >= 500;
   const verdict = retryable ? "" : "; an answer like this is not retried";
   const statusText = answer.statusText ? ` ${answer.statusText}` : "";
-  return { ok: false, retryable, status, message: `${what} answered ${status}${statusText}${said}${verdict}` };
+  const retryAfterMs = retryable ? retryAfter(answer.headers.get("retry-after")) : undefined;
+  const waitWord = retryAfterMs === undefined ? "" : `; asked to wait ${Math.round(retryAfterMs / 1000)} s`;
+  return { ok: false, retryable, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), message: `${what} answered ${status}${statusText}${said}${verdict}${waitWord}` };
+}
+
+/** A Retry-After header (delay in seconds, or an HTTP date) as milliseconds from now; nothing when absent, unreadable or past. */
+export function retryAfter(header: string | null, now = Date.now()): number | undefined {
+  const text = header?.trim();
+  if (!text) return undefined;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** Throws (TypeError) on what fetch could never send: a header value with a line break, say. */

@@ -14,7 +14,8 @@ import { PermanentJobError, type AnyJobHandler, type ExternalJobHandler, type Jo
  *     least once, its result stored exactly once.
  *  2. a handler that throws rolls its transaction back; in a new one the
  *     attempt is counted and the job is due again after a backoff
- *     (`retryDelayMs`, doubling, at most `maxRetryDelayMs`), until
+ *     (`retryDelayMs`, doubling, or the error's `retryAfterMs` when that is
+ *     longer, at most `maxRetryDelayMs`), until
  *     `maxAttempts` (the job's own `max_attempts` when it has one, e.g. a
  *     service call's retries + 1), when it is `failed` and stays for an
  *     admin to see (the `onFailed` hook raises it).
@@ -158,8 +159,10 @@ async function recordFailure(db: Database, options: WorkerOptions, job: JobRow, 
   const attempts = job.attempts + 1;
   const maxAttempts = job.maxAttempts ?? options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts;
   const gaveUp = error instanceof PermanentJobError || attempts >= maxAttempts;
+  // The backoff, or longer when the other side asked for it (a service's Retry-After), never past the longest pause.
+  const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
   const delay = Math.min(
-    (options.retryDelayMs ?? WORKER_DEFAULTS.retryDelayMs) * 2 ** (attempts - 1),
+    Math.max((options.retryDelayMs ?? WORKER_DEFAULTS.retryDelayMs) * 2 ** (attempts - 1), typeof asked === "number" ? asked : 0),
     options.maxRetryDelayMs ?? WORKER_DEFAULTS.maxRetryDelayMs,
   );
   await db.transaction(async (tx) => {

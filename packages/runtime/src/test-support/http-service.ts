@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 export type ReceivedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
 
 /** What the service does with the next request: answer (once `after` settles, when given), or never answer (until closed). */
-export type Answer = { status: number; body?: unknown; text?: string; after?: Promise<unknown> } | "hang";
+export type Answer = { status: number; body?: unknown; text?: string; headers?: Record<string, string>; after?: Promise<unknown> } | "hang";
 
 export type HttpService = {
   /** `http://127.0.0.1:<port>` */
@@ -42,7 +42,7 @@ export async function startHttpService(fallback: Answer = { status: 200, body: {
     const reply = (answer: Exclude<Answer, "hang">) => {
       if (res.destroyed) return; // the caller gave up waiting
       const text = answer.text ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
-      res.writeHead(answer.status, answer.text === undefined ? { "Content-Type": "application/json" } : { "Content-Type": "text/plain" });
+      res.writeHead(answer.status, { "Content-Type": answer.text === undefined ? "application/json" : "text/plain", ...answer.headers });
       res.end(text);
     };
   });
