@@ -13,3 +13,4 @@ export { isHttpUrl } from "./validation/http-url.ts";
 export * from "./secret-placeholder.ts";
 export * from "./bpmn/index.ts";
 export * from "./approval-form.ts";
+export * from "./diff/index.ts";

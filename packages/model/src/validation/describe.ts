@@ -2,7 +2,7 @@ import type { Connection, Step, StepKind } from "../process-definition.ts";
 import type { CheckContext } from "./context.ts";
 
 /** How problem messages name things: the words an analyst sees on the canvas. */
-const kindNouns: Record<StepKind, string> = {
+export const kindNouns: Record<StepKind, string> = {
   start: "Start",
   userTask: "Task",
   exclusiveGateway: "Decision",

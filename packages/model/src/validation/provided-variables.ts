@@ -1,4 +1,4 @@
-import { formFields } from "../form-definition.ts";
+import { variablesWritten } from "../variables-written.ts";
 import type { Step } from "../process-definition.ts";
 import type { CheckContext } from "./context.ts";
 
@@ -42,24 +42,6 @@ function sourcesOf(ctx: CheckContext, id: string): string[] {
   const step = ctx.stepsById.get(id);
   const from = step?.kind === "boundaryEvent" ? step.attachedTo : id;
   return (ctx.incoming.get(from) ?? []).map((c) => c.source);
-}
-
-function variablesWritten(step: Step): string[] {
-  const head = (to: string) => to.split(".")[0] ?? to;
-  switch (step.kind) {
-    case "start":
-    case "userTask":
-      return step.outputs ? step.outputs.map((m) => head(m.to)) : formFields(step.form).map((f) => f.key);
-    case "serviceCall":
-    case "callActivity":
-      return step.outputs.map((m) => head(m.to));
-    case "approval":
-      return [step.resultVariable, ...formFields(step.form).map((f) => f.key)];
-    case "boundaryEvent":
-      return step.trigger.type === "error" && step.trigger.errorVariable ? [step.trigger.errorVariable] : [];
-    default:
-      return [];
-  }
 }
 
 /** Every step inside the sub-process `id`, however deep. */
