@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+// CLI tests spawn `baton` once per call (tsx + an embedded database each): seconds apiece, many more on a loaded CI machine.
+export default defineConfig({ test: { testTimeout: 180_000, hookTimeout: 180_000 } });
