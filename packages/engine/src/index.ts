@@ -10,3 +10,4 @@ export { EngineUsageError } from "./engine-usage-error.ts";
 export { MAX_MOVES_PER_STEP } from "./run-tokens.ts";
 export { evaluateFeel, feelToJson, type FeelClock, type FeelOutcome } from "./feel.ts";
 export { voteRefusal } from "./approvals/approvers.ts";
+export * from "./migration/index.ts";

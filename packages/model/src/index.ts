@@ -14,3 +14,4 @@ export * from "./secret-placeholder.ts";
 export * from "./bpmn/index.ts";
 export * from "./approval-form.ts";
 export * from "./diff/index.ts";
+export { RESERVED_NAMES } from "./validation/form-checks.ts";

@@ -38,3 +38,5 @@ export * from "./jobs/service-call-job.ts";
 export * from "./user-admin.ts";
 export * from "./process-overview.ts";
 export * from "./open-incidents.ts";
+export * from "./migration-plan.ts";
+export * from "./migrate-instances.ts";

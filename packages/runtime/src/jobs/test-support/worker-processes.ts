@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * The parent's side of `worker-process.ts`: spawns a worker process on a
  * PostgreSQL database, reads its JSON lines, and starts, stops or kills it.
  */
-export type WorkerMessage = { ready?: true; took?: string; n?: number; stopped?: true; ran?: number };
+export type WorkerMessage = { ready?: true; took?: string; n?: number; stopped?: true; ran?: number; done?: number; inside?: number };
 
 export type WorkerProcess = {
   readonly child: ChildProcess;
@@ -39,8 +39,9 @@ export async function killStrayWorkers(): Promise<void> {
   );
 }
 
-export function spawnWorker(databaseUrl: string, settings: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", tsxLoader, script], {
+/** `child`: another script speaking the same lines (e.g. the migration process of migrate-instances.pg.test.ts). */
+export function spawnWorker(databaseUrl: string, settings: Record<string, string> = {}, childScript = script): WorkerProcess {
+  const child = spawn(process.execPath, ["--import", tsxLoader, childScript], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ...settings },
     stdio: ["pipe", "pipe", "pipe"],
   });
