@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
+  check,
   customType,
   boolean,
   index,
@@ -118,8 +120,17 @@ export const instances = pgTable(
     endedAt: ts("ended_at"),
     /** Bumped on every engine step. */
     revision: integer("revision").notNull().default(1),
+    /** The instance whose call activity started this one (absent: started on its own). */
+    parentInstanceId: uuid("parent_instance_id").references((): AnyPgColumn => instances.id),
+    /** The parent's token waiting at that call activity; set exactly when `parentInstanceId` is. */
+    parentTokenId: text("parent_token_id"),
   },
-  (t) => [index("instances_started_by_idx").on(t.startedBy), index("instances_process_idx").on(t.processKey, t.status)],
+  (t) => [
+    index("instances_started_by_idx").on(t.startedBy),
+    index("instances_process_idx").on(t.processKey, t.status),
+    index("instances_parent_idx").on(t.parentInstanceId, t.parentTokenId),
+    check("instances_parent_token_check", sql`(${t.parentInstanceId} IS NULL) = (${t.parentTokenId} IS NULL)`),
+  ],
 );
 
 export const taskStatusEnum = pgEnum("task_status", ["open", "completed", "cancelled"]);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { instances, taskDrafts, tasks, type Database } from "@baton/db";
+import { taskDrafts, tasks, type Database } from "@baton/db";
 import { step, type InstanceState } from "@baton/engine";
 import type { Actor } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
@@ -11,6 +11,7 @@ import { linkAttachments } from "./attachments.ts";
 import { conflict, forbidden, notFound } from "./errors.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
+import { lockInstance } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
 import { storeInstanceState } from "./step-instance.ts";
 import { requireId } from "./ids.ts";
@@ -64,11 +65,8 @@ export async function completeTask(
   const checkpoint = async (point: CompletionPoint) => options.checkpoint?.(point);
   const outcome = await db.transaction(async (tx) => {
     // The task's instance, locked in the same round trip that finds it; the task is read after the lock.
-    const [instance] = await tx
-      .select()
-      .from(instances)
-      .where(eq(instances.id, sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${taskId})`))
-      .for("update");
+    // With the instances that called it, callers first (lock-instance.ts).
+    const instance = await lockInstance(tx, sql`select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${taskId}`);
     const [task] = instance ? await tx.select().from(tasks).where(eq(tasks.id, taskId)) : [];
     if (!instance || !task) throw notFound(`Task "${input.taskId}"`);
     await checkpoint("instance-locked");

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
-import { auditEvents, instances, type Database } from "@baton/db";
+import { auditEvents, type Database } from "@baton/db";
 import type { EngineEvent, InstanceState } from "@baton/engine";
 import { requireRole, type Actor } from "./actor.ts";
 import { conflict, invalidInput, notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
 import type { MailSettings } from "./mail-settings.ts";
+import { lockInstance } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
 import { stepInstance } from "./step-instance.ts";
 
@@ -42,8 +42,9 @@ async function act(db: Database, actor: Actor, type: "incidentRetried" | "incide
     throw invalidInput("The variables to correct must be an object of names and values.");
   }
   return db.transaction(async (tx) => {
-    const [instance] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
+    const instance = await lockInstance(tx, instanceId);
     if (!instance) throw notFound(`Instance "${input.instanceId}"`);
+    if (instance.status === "cancelled") throw conflict("The instance was cancelled; its incidents can no longer be retried or skipped.");
     const state = instance.state as InstanceState;
     const incident = state.incidents.find((i) => i.id === input.incidentId);
     if (!incident) throw notFound(`Open incident "${input.incidentId}" on this instance`);

@@ -51,6 +51,17 @@ function subjectOf(start: StartStep, data: Record<string, unknown>): string {
   return "";
 }
 
+/** The id of the latest published version of a process; undefined while it has none. */
+export async function latestPackageId(db: Database, processKey: string): Promise<string | undefined> {
+  const [latest] = await db
+    .select({ id: packageVersions.id })
+    .from(packageVersions)
+    .where(eq(packageVersions.processKey, processKey))
+    .orderBy(desc(packageVersions.version))
+    .limit(1);
+  return latest?.id;
+}
+
 /**
  * The latest published version of a process and its start step, when the
  * actor may start it: NOT_FOUND for an unknown process, FORBIDDEN otherwise.
@@ -60,14 +71,9 @@ export async function startablePackage(
   actor: Actor,
   processKey: string,
 ): Promise<{ pkg: LoadedPackage; start: StartStep; form: CompiledForm | undefined }> {
-  const [latest] = await db
-    .select({ id: packageVersions.id })
-    .from(packageVersions)
-    .where(eq(packageVersions.processKey, processKey))
-    .orderBy(desc(packageVersions.version))
-    .limit(1);
+  const latest = await latestPackageId(db, processKey);
   if (!latest) throw notFound(`Process "${processKey}"`);
-  const pkg = await loadPackage(db, latest.id);
+  const pkg = await loadPackage(db, latest);
   const start = startStepOf(pkg.definition);
   if (!mayStart(actor, start)) {
     throw forbidden(`You may not start "${pkg.definition.name}": it is started by ${start.starters.join(", ")}.`);
@@ -113,7 +119,11 @@ export async function startInstance(
     const started = { type: "instance.started", data: { processKey: pkg.processKey, version: pkg.version, data } };
     const applied = await applyCommands(tx, { instanceId: row!.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail, audits: [started] }, result.state, result.commands);
     if (applied.state !== result.state) {
-      await tx.update(instances).set({ state: applied.state, status: applied.state.status }).where(eq(instances.id, row!.id));
+      // An incident the commands raised, or a called process that completed at once and moved this one on.
+      await tx
+        .update(instances)
+        .set({ state: applied.state, variables: applied.state.variables, status: applied.state.status, endedAt: applied.state.status === "completed" ? now : null })
+        .where(eq(instances.id, row!.id));
     }
     await checkpoint("commands-applied");
     await tx.delete(startDrafts).where(and(eq(startDrafts.userId, actor.userId), eq(startDrafts.processKey, pkg.processKey)));

@@ -5,6 +5,7 @@ import { step, type EngineEvent, type InstanceState } from "@baton/engine";
 import { applyCommands } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
 import type { MailSettings } from "./mail-settings.ts";
+import { lockInstance } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
 
 /**
@@ -29,11 +30,12 @@ export type SteppedInstance = { instanceId: string; status: InstanceState["statu
 
 /**
  * One engine event for a running instance, inside the caller's transaction:
- * lock the instance row (steps of one instance queue), let `accept` look at
+ * lock the instance row (steps of one instance queue; with the instances
+ * that called it, lock-instance.ts), let `accept` look at
  * the locked state and decline (an event that is no longer wanted, e.g. a
  * timer whose task was completed first), run the engine step on the
  * instance's own package version, apply the commands, store the new state.
- * Answers null when the instance is gone, completed, or `accept` declined.
+ * Answers null when the instance is gone, completed, cancelled, or `accept` declined.
  */
 export async function stepInstance(
   tx: Database,
@@ -41,8 +43,8 @@ export async function stepInstance(
   event: EngineEvent,
   options: { now: Date; actorId: string | null; accept?: (state: InstanceState) => boolean; mail?: MailSettings | null },
 ): Promise<SteppedInstance | null> {
-  const [instance] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
-  if (!instance) return null;
+  const instance = await lockInstance(tx, instanceId);
+  if (!instance || instance.status === "cancelled") return null;
   const state = instance.state as InstanceState;
   if (state.status === "completed" || (options.accept && !options.accept(state))) return null;
   const pkg = await loadPackage(tx, instance.packageVersionId);

@@ -1,0 +1,140 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { auditEvents, instances, jobs, taskDrafts, tasks, type Database } from "@baton/db";
+import { step, type EngineCommand, type InstanceState } from "@baton/engine";
+import { applyCommands, type ApplyContext } from "./apply-commands.ts";
+import { engineEnv } from "./engine-env.ts";
+import { dropPendingJobs } from "./jobs/drop-pending-jobs.ts";
+import { callDepth } from "./lock-instance.ts";
+import { loadPackage } from "./package-cache.ts";
+import { latestPackageId } from "./start-instance.ts";
+import { stepInstance, storeInstanceState } from "./step-instance.ts";
+
+/**
+ * Call activities at run time. The engine asks, the runtime does, all in
+ * the transaction of the step that asked:
+ * - `startChild`: an instance of the latest published version of the
+ *   process starts, linked to the calling instance and its waiting token
+ *   (`instances.parent_instance_id`, `parent_token_id`), started by the
+ *   caller's starter, with the inputs as its first variables. A process
+ *   that is not published, or calls nested deeper than MAX_CALL_DEPTH (a
+ *   process that calls itself for ever), stop the token under a
+ *   `call.failed` incident; retrying it asks again.
+ * - the called instance ends (`endInstance`): its caller gets
+ *   `childCompleted` with the final variables, stepped at once. The caller
+ *   is already locked (lock-instance.ts locks callers first). A child
+ *   that ends while it is being started is handed back to the caller's
+ *   own step instead (`ended`), whose state is not stored yet.
+ * - `cancelChild` (an interrupting boundary event on the call activity):
+ *   the called instance is cancelled with what it runs: its open tasks,
+ *   their drafts, its pending jobs, and the instances it called in turn.
+ * A called instance that stops under an incident (an uncaught business
+ * error, say) stays there, visible to admins; its caller waits, as the
+ * engine models it: only completion goes back.
+ */
+export const MAX_CALL_DEPTH = 10;
+
+type StartChild = Extract<EngineCommand, { type: "startChild" }>;
+type CancelChild = Extract<EngineCommand, { type: "cancelChild" }>;
+
+export type ChildStart =
+  | { ok: true; childId: string; createdTaskIds: string[]; ended?: Record<string, unknown> }
+  | { ok: false; message: string };
+
+export async function startChildInstance(tx: Database, ctx: ApplyContext, parentState: InstanceState, command: StartChild): Promise<ChildStart> {
+  const latest = await latestPackageId(tx, command.processKey);
+  if (!latest) return { ok: false, message: `The called process "${command.processKey}" is not published. Publish it, then retry this incident to call it.` };
+  const depth = await callDepth(tx, ctx.instanceId);
+  if (depth + 1 > MAX_CALL_DEPTH) {
+    return { ok: false, message: `Calling "${command.processKey}" would nest calls ${depth + 1} deep (at most ${MAX_CALL_DEPTH}); does a process call itself without end?` };
+  }
+  const pkg = await loadPackage(tx, latest);
+  const [parent] = await tx.select({ startedBy: instances.startedBy, title: instances.title }).from(instances).where(eq(instances.id, ctx.instanceId));
+  const result = step(pkg.definition, undefined, { type: "started", data: {}, startedBy: parentState.startedBy, variables: command.variables }, await engineEnv(tx, pkg.definition, ctx.now));
+  const [row] = await tx
+    .insert(instances)
+    .values({
+      packageVersionId: pkg.id,
+      processKey: pkg.processKey,
+      title: parent!.title,
+      status: result.state.status,
+      state: result.state,
+      variables: result.state.variables,
+      startedBy: parent!.startedBy,
+      startedAt: ctx.now,
+      parentInstanceId: ctx.instanceId,
+      parentTokenId: command.tokenId,
+    })
+    .returning({ id: instances.id, revision: instances.revision });
+  const started = { type: "instance.started", data: { processKey: pkg.processKey, version: pkg.version, parentInstanceId: ctx.instanceId, parentStepId: command.stepId, variables: command.variables } };
+  const applied = await applyCommands(tx, { ...ctx, instanceId: row!.id, audits: [started], startedByParent: true }, result.state, result.commands);
+  // The insert stored revision 1 with the engine's state; this is the state after the commands, revision 2.
+  await storeInstanceState(tx, row!, applied.state, ctx.now);
+  const ended = applied.state.status === "completed" ? { ended: applied.state.variables } : {};
+  return { ok: true, childId: row!.id, createdTaskIds: applied.createdTaskIds, ...ended };
+}
+
+/**
+ * The instance `ctx.instanceId` has ended: if a call activity started it,
+ * its caller moves on with `childCompleted`. The caller was locked first
+ * (lock-instance.ts); one that no longer waits for it (its token gone or
+ * stuck) is left alone.
+ */
+export async function completeCaller(tx: Database, ctx: ApplyContext, variables: Record<string, unknown>): Promise<void> {
+  const [link] = await tx.select({ parentId: instances.parentInstanceId, tokenId: instances.parentTokenId }).from(instances).where(eq(instances.id, ctx.instanceId));
+  if (!link?.parentId || !link.tokenId) return;
+  const tokenId = link.tokenId;
+  await stepInstance(tx, link.parentId, { type: "childCompleted", tokenId, variables }, {
+    now: new Date(ctx.now),
+    actorId: ctx.actorId,
+    mail: ctx.mail,
+    accept: (state) => state.tokens.some((t) => t.id === tokenId) && !state.incidents.some((i) => i.tokenId === tokenId),
+  });
+}
+
+/** Cancels the instances the caller's token `command.tokenId` runs (one, unless a retry called again); answers their ids. */
+export async function cancelChildInstances(tx: Database, ctx: ApplyContext, command: CancelChild): Promise<string[]> {
+  const children = await tx
+    .select({ id: instances.id })
+    .from(instances)
+    .where(and(eq(instances.parentInstanceId, ctx.instanceId), eq(instances.parentTokenId, command.tokenId), inArray(instances.status, ["running", "incident"])))
+    .orderBy(instances.number);
+  for (const child of children) await cancelInstance(tx, child.id, { reason: command.reason, callerStepId: command.stepId, actorId: ctx.actorId, now: ctx.now });
+  return children.map((c) => c.id);
+}
+
+type Cancellation = { reason: string; callerStepId: string; actorId: string | null; now: string };
+
+/** Ends a called instance without completing it: tasks, drafts, jobs, and the instances it called, deepest last. */
+async function cancelInstance(tx: Database, instanceId: string, why: Cancellation): Promise<void> {
+  // Its caller holds the lock already: callers before callees, as everywhere.
+  const [row] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
+  if (!row || row.status === "completed" || row.status === "cancelled") return;
+  const cancelledTasks = await tx
+    .update(tasks)
+    .set({ status: "cancelled", completedAt: why.now })
+    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, "open")))
+    .returning({ id: tasks.id, stepId: tasks.stepId });
+  if (cancelledTasks.length) await tx.delete(taskDrafts).where(inArray(taskDrafts.taskId, cancelledTasks.map((t) => t.id)));
+  // Timers, service calls not yet made; a call already under way finds its job gone and stores nothing.
+  await dropPendingJobs(tx, eq(jobs.instanceId, instanceId));
+  const state = row.state as InstanceState;
+  const cleared: InstanceState = { ...state, tokens: [], timers: [], incidents: [], approvals: {} };
+  await tx
+    .update(instances)
+    .set({ status: "cancelled", state: cleared, endedAt: why.now, revision: row.revision + 1 })
+    .where(eq(instances.id, instanceId));
+  await tx.insert(auditEvents).values([
+    ...cancelledTasks.map((t) => ({ instanceId, taskId: t.id, actorId: why.actorId, type: "task.cancelled", data: { stepId: t.stepId, reason: why.reason }, at: why.now })),
+    { instanceId, actorId: why.actorId, type: "instance.cancelled", data: { reason: why.reason, callerInstanceId: row.parentInstanceId, callerStepId: why.callerStepId }, at: why.now },
+  ]);
+  const called = await tx
+    .select({ id: instances.id, tokenId: instances.parentTokenId })
+    .from(instances)
+    .where(and(eq(instances.parentInstanceId, instanceId), inArray(instances.status, ["running", "incident"])))
+    .orderBy(instances.number);
+  for (const child of called) {
+    const callerStepId = state.tokens.find((t) => t.id === child.tokenId)?.stepId ?? why.callerStepId;
+    await cancelInstance(tx, child.id, { ...why, reason: `its caller was cancelled (${why.reason})`, callerStepId });
+  }
+}
+

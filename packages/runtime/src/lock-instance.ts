@@ -1,0 +1,44 @@
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { instances, type Database } from "@baton/db";
+
+export type InstanceRow = typeof instances.$inferSelect;
+
+/**
+ * Locks an instance row (FOR UPDATE) for an engine step, and with it every
+ * instance that called it (its parent, the parent's parent...), callers
+ * first. A step of a called instance may end it and step its parent in the
+ * same transaction (child-instances.ts), and a step of the parent may
+ * cancel the child: both then hold the parent before the child, so the two
+ * cannot wait on each other. The order is by `number`: a parent is always
+ * created before the instances it calls. An instance no one called locks
+ * only itself.
+ *
+ * `target` is the instance's id, or a subquery that yields it (a task's
+ * instance), so the lock costs one round trip either way.
+ */
+export async function lockInstance(tx: Database, target: string | SQL): Promise<InstanceRow | undefined> {
+  const start = typeof target === "string" ? sql`${target}::uuid` : sql`(${target})`;
+  const rows = await tx
+    .select()
+    .from(instances)
+    .where(
+      sql`${instances.id} in (
+        with recursive chain(id, parent) as (
+          select i.id, i.parent_instance_id from ${instances} i where i.id = ${start}
+          union all
+          select i.id, i.parent_instance_id from ${instances} i join chain on i.id = chain.parent
+        )
+        select id from chain
+      )`,
+    )
+    .orderBy(asc(instances.number))
+    .for("update");
+  // The instance itself is the one no other row of the chain names as parent: the last, by number.
+  return rows.at(-1);
+}
+
+/** How many instances called this one, up the chain (0: started on its own). */
+export async function callDepth(tx: Database, instanceId: string): Promise<number> {
+  const [row] = await tx.select({ parent: instances.parentInstanceId }).from(instances).where(eq(instances.id, instanceId));
+  return row?.parent ? 1 + (await callDepth(tx, row.parent)) : 0;
+}
