@@ -11,3 +11,4 @@ export { MAX_MOVES_PER_STEP } from "./run-tokens.ts";
 export { evaluateFeel, feelToJson, type FeelClock, type FeelOutcome } from "./feel.ts";
 export { voteRefusal } from "./approvals/approvers.ts";
 export * from "./migration/index.ts";
+export { nextTimerStart, type TimerStart } from "./time/timer-start.ts";

@@ -1,6 +1,8 @@
 import { scheduleBoundaryTimers } from "./boundaries/boundary-timers.ts";
 import { approvalElement } from "./elements/approval.ts";
 import { endElement } from "./elements/end.ts";
+import { eventBasedGatewayElement } from "./elements/event-based-gateway.ts";
+import { messageCatchElement } from "./elements/message-catch.ts";
 import { callActivityElement } from "./elements/call-activity.ts";
 import { exclusiveGatewayElement } from "./elements/exclusive-gateway.ts";
 import { inclusiveGatewayElement, releaseInclusiveJoins } from "./elements/inclusive-gateway.ts";
@@ -78,6 +80,10 @@ function arrive(token: Token, run: Run): void {
       return subProcessElement.arrive(token, step, run);
     case "callActivity":
       return callActivityElement.arrive(token, step, run);
+    case "messageCatch":
+      return messageCatchElement.arrive(token, step, run);
+    case "eventBasedGateway":
+      return eventBasedGatewayElement.arrive(token, step, run);
     case "boundaryEvent":
       // Validation forbids connections into one; it is set off by its activity.
       return run.raiseIncident(token, "step.unsupported", `${run.label(step.id)} sits on the border of a step; a connection cannot lead into it`);

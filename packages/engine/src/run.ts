@@ -1,7 +1,7 @@
 import type { Connection, ProcessDefinition } from "@baton/model";
 import { type FeelOutcome, evaluateFeel } from "./feel.ts";
 import type { Graph } from "./graph.ts";
-import type { EngineCommand, EngineEnv, Incident, InstanceState, Timer, Token } from "./types.ts";
+import type { EngineCommand, EngineEnv, Incident, InstanceState, MessageSubscription, Timer, Token } from "./types.ts";
 
 /**
  * One engine step in progress: the working copy of the state, the commands
@@ -83,6 +83,21 @@ export class Run {
     for (const timer of timers.filter((t) => t.tokenId === tokenId)) {
       timers.splice(timers.indexOf(timer), 1);
       this.emit({ type: "cancelTimer", timerId: timer.id });
+    }
+  }
+
+  /** Keeps a message subscription in the state and asks the runtime to keep it. */
+  subscribe(subscription: MessageSubscription): void {
+    (this.state.messages ??= []).push(subscription);
+    this.emit({ type: "waitForMessage", ...subscription });
+  }
+
+  /** Drops the token's message subscriptions (it waits for them no longer). */
+  stopWaitingOf(tokenId: string): void {
+    const messages = this.state.messages ?? [];
+    for (const subscription of messages.filter((m) => m.tokenId === tokenId)) {
+      messages.splice(messages.indexOf(subscription), 1);
+      this.emit({ type: "stopWaiting", ...subscription });
     }
   }
 

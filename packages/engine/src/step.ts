@@ -6,6 +6,8 @@ import { serviceCallElement } from "./elements/service-call.ts";
 import { startElement } from "./elements/start.ts";
 import { timerElement } from "./elements/timer.ts";
 import { escalate } from "./escalation.ts";
+import { eventBasedGatewayElement } from "./elements/event-based-gateway.ts";
+import { messageCatchElement } from "./elements/message-catch.ts";
 import { userTaskElement } from "./elements/user-task.ts";
 import { indexGraph } from "./graph.ts";
 import { correctVariables, skipIncident, takeIncident } from "./incidents.ts";
@@ -47,8 +49,13 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  *    when nothing is left there (elements/sub-process.ts). A call activity
  *    asks the runtime to start another process (`startChild`) and waits for
  *    `childCompleted` (elements/call-activity.ts).
- * 5. After every event: timers of tokens that no longer wait are
- *    cancelled; no token left → `completed` and `endInstance`; an
+ * 4f. A message wait works out its correlation key and subscribes
+ *    (`waitForMessage`); `messageReceived` maps the message's data and moves
+ *    the token on. An event gateway arms the timers and message waits after
+ *    it at once; the first `timerFired` or `messageReceived` wins and the
+ *    rest are called off (elements/event-based-gateway.ts).
+ * 5. After every event: timers and message subscriptions of tokens that no
+ *    longer wait are cancelled (`cancelTimer`, `stopWaiting`); no token left → `completed` and `endInstance`; an
  *    open incident → `incident`; otherwise `running`. A completed instance
  *    accepts no more events.
  *
@@ -89,6 +96,10 @@ export const step: Step = (definition, state, event, env) => {
       break;
     case "childCompleted":
       callActivityElement.complete(event, run);
+      runTokens(run);
+      break;
+    case "messageReceived":
+      receiveMessage(run, event);
       runTokens(run);
       break;
     default: {
@@ -154,10 +165,39 @@ function fireTimer(run: Run, event: Extract<EngineEvent, { type: "timerFired" }>
     runTokens(run);
     return;
   }
+  if (timer.purpose.type === "event") {
+    if (at.kind !== "timer") throw new EngineUsageError(`timerFired: event gateway timer "${timer.id}" at ${at.kind} "${at.id}", not at a timer step`);
+    eventBasedGatewayElement.win(token, at, run);
+    timerElement.fire(token, at, run);
+    runTokens(run);
+    return;
+  }
   if (at.kind !== "timer") throw new EngineUsageError(`timerFired: wait timer "${timer.id}" at ${at.kind} "${at.id}", not at a timer step`);
   run.state.tokens.splice(run.state.tokens.indexOf(token), 1);
   timerElement.fire(token, at, run);
   runTokens(run);
+}
+
+/**
+ * The subscription the message is for: the one of `name` (and `key`, and
+ * `tokenId`, when given). At a message wait the token stands there; at an
+ * event gateway the gateway's token wins with that message wait.
+ */
+function receiveMessage(run: Run, event: Extract<EngineEvent, { type: "messageReceived" }>): void {
+  const messages = run.state.messages ?? [];
+  const subscription = messages.find((m) => m.name === event.name && (event.key === undefined || m.key === event.key) && (event.tokenId === undefined || m.tokenId === event.tokenId));
+  if (!subscription) {
+    const waiting = messages.map((m) => `"${m.name}" with key "${m.key}"`).join(", ") || "none";
+    throw new EngineUsageError(`messageReceived: nothing in this instance waits for the message "${event.name}"${event.key === undefined ? "" : ` with key "${event.key}"`} (waiting: ${waiting})`);
+  }
+  messages.splice(messages.indexOf(subscription), 1);
+  const token = run.state.tokens.find((t) => t.id === subscription.tokenId);
+  if (!token) throw new EngineUsageError(`messageReceived: the subscription for "${event.name}" belongs to token "${subscription.tokenId}", which no longer waits`);
+  const catchStep = run.graph.step(subscription.stepId);
+  if (catchStep.kind !== "messageCatch") throw new EngineUsageError(`messageReceived: subscription at ${catchStep.kind} "${catchStep.id}", not at a message wait`);
+  if (token.stepId !== catchStep.id) eventBasedGatewayElement.win(token, catchStep, run);
+  else run.unwait(token);
+  messageCatchElement.receive(token, catchStep, event.payload, run);
 }
 
 function retryIncident(run: Run, event: Extract<EngineEvent, { type: "incidentRetried" }>): void {
@@ -176,6 +216,7 @@ function retryIncident(run: Run, event: Extract<EngineEvent, { type: "incidentRe
 function finish(run: Run): StepResult {
   const { state } = run;
   dropTimersOfGoneTokens(run);
+  dropSubscriptionsOfGoneTokens(run);
   if (state.tokens.length === 0) {
     state.status = "completed";
     run.emit({ type: "endInstance" });
@@ -193,4 +234,10 @@ function finish(run: Run): StepResult {
 function dropTimersOfGoneTokens(run: Run): void {
   const waiting = new Set(run.state.tokens.map((t) => t.id));
   for (const timer of [...(run.state.timers ?? [])]) if (!waiting.has(timer.tokenId)) run.cancelTimersOf(timer.tokenId);
+}
+
+/** As timers: a message subscription whose token no longer waits is called off. */
+function dropSubscriptionsOfGoneTokens(run: Run): void {
+  const waiting = new Set(run.state.tokens.map((t) => t.id));
+  for (const subscription of [...(run.state.messages ?? [])]) if (!waiting.has(subscription.tokenId)) run.stopWaitingOf(subscription.tokenId);
 }

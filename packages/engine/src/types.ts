@@ -70,8 +70,16 @@ export type Timer = {
   tokenId: string;
   /** ISO 8601 instant. */
   dueAt: string;
-  purpose: { type: "wait" } | { type: "escalation"; level: number } | { type: "boundary"; boundaryId: string; fired: number };
+  /** `event`: a timer step after an event gateway, armed for the gateway's token (`stepId` is the timer step). */
+  purpose: { type: "wait" } | { type: "escalation"; level: number } | { type: "boundary"; boundaryId: string; fired: number } | { type: "event" };
 };
+
+/**
+ * A token waiting for a message: at a message wait (`stepId`), or at an
+ * event gateway for the message wait `stepId` after it. `key` is the
+ * correlation key worked out when the token arrived, as text.
+ */
+export type MessageSubscription = { tokenId: string; stepId: string; name: string; key: string };
 
 /** Where a task goes or an alert is sent: a user name or a group key. */
 export type Recipient = { assignee: string | null; candidateGroup: string | null };
@@ -86,6 +94,8 @@ export type InstanceState = {
   incidents: Incident[];
   /** Timers waiting to fire (absent in states stored before timers existed). */
   timers?: Timer[];
+  /** Messages tokens wait for (absent in states stored before messages existed). */
+  messages?: MessageSubscription[];
   /** Approvals in progress, by the token waiting at the approval step. */
   approvals?: Record<string, ApprovalRound>;
   /** Everyone who has voted in an approval of this instance (the four-eyes rule reads it). */
@@ -126,7 +136,15 @@ export type EngineEvent =
    * without calling; `variables`, when given, are merged first (the values
    * the answer would have brought).
    */
-  | { type: "incidentSkipped"; incidentId: string; variables?: Record<string, unknown>; skippedBy?: string };
+  | { type: "incidentSkipped"; incidentId: string; variables?: Record<string, unknown>; skippedBy?: string }
+  /**
+   * A message arrived for a token that waits for it (`waitForMessage`): the
+   * one waiting for `name` (with `key` and/or as `tokenId`, when given).
+   * The message wait's outputs map `payload` into the variables and the
+   * token moves on; after an event gateway, everything else the gateway
+   * armed is called off.
+   */
+  | { type: "messageReceived"; name: string; key?: string; tokenId?: string; payload: Record<string, unknown> };
 
 /** An HTTP request as a service call step built it (`{{variable}}` filled in, the body as JSON). */
 export type ServiceRequest = {
@@ -223,6 +241,10 @@ export type EngineCommand =
   | { type: "startChild"; tokenId: string; stepId: string; processKey: string; variables: Record<string, unknown> }
   /** The process started for this token is no longer wanted (its call activity was interrupted): end it and all it runs. */
   | { type: "cancelChild"; tokenId: string; stepId: string; reason: string }
+  /** Keep the subscription until a message `name` with `key` comes, then send `messageReceived`. */
+  | ({ type: "waitForMessage" } & MessageSubscription)
+  /** The token no longer waits for that message (another event won, or its activity was cancelled). */
+  | ({ type: "stopWaiting" } & MessageSubscription)
   | { type: "endInstance" };
 
 export type EngineEnv = {

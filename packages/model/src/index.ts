@@ -9,6 +9,7 @@ export * from "./process-blocks/index.ts";
 export * from "./form-blocks/index.ts";
 export { isIsoDuration } from "./validation/iso-duration.ts";
 export { parseTimerCycle, type TimerCycle } from "./validation/timer-cycle.ts";
+export { isIsoInstant, parseStartCycle, type StartCycle } from "./validation/start-cycle.ts";
 export { isHttpUrl } from "./validation/http-url.ts";
 export * from "./secret-placeholder.ts";
 export * from "./bpmn/index.ts";

@@ -79,5 +79,14 @@ export const problemCodes = [
   "step.inside-itself",
   "connection.crosses-border",
   "call.unknown-process",
+  "message.missing-name",
+  "message.missing-key",
+  "event-gateway.invalid-target",
+  "event-gateway.too-few-outgoing",
+  "event-gateway.duplicate-message",
+  "start-trigger.missing-message",
+  "start-trigger.invalid-cycle",
+  "start-trigger.invalid-date",
+  "start-trigger.inside-sub-process",
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

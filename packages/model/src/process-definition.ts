@@ -90,9 +90,31 @@ const stepBase = {
   parent: z.string().min(1).optional(),
 };
 
+/**
+ * What else starts the process, besides a person or the API (the start
+ * form is then skipped and `outputs` map the message's data, or nothing):
+ * - `message`: a message of that name correlated to no waiting instance
+ *   starts a new one with the message's data;
+ * - `timer`: the recurring process. `cycle` is an ISO 8601 repetition,
+ *   `R/PT1H` (every hour, from publishing), `R5/P1D` (five times, a day
+ *   apart) or with a first time, `R/2025-01-06T08:00:00Z/P7D`; `date` an
+ *   ISO 8601 date-time at which it starts once.
+ * Only the latest published version's trigger is active.
+ */
+export const startTriggerSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("message"), message: z.string() }),
+  z.object({
+    type: z.literal("timer"),
+    timer: z.discriminatedUnion("type", [z.object({ type: z.literal("cycle"), cycle: z.string() }), z.object({ type: z.literal("date"), date: z.string() })]),
+  }),
+]);
+export type StartTrigger = z.infer<typeof startTriggerSchema>;
+
 export const startStepSchema = z.object({
   ...stepBase,
   kind: z.literal("start"),
+  /** A message or timer that starts the process too (top-level start only). */
+  trigger: startTriggerSchema.optional(),
   /** The start form; its data becomes the first variables (see outputs). */
   form: formDefinitionSchema.optional(),
   /** When absent, every field is copied to a variable of the same key. */
@@ -220,6 +242,27 @@ export const subProcessStepSchema = z.object({
   size: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
 });
 
+/**
+ * Waits for a message (an intermediate message catch event): on arrival the
+ * correlation `key` (FEEL, e.g. `orderId`) is worked out once; a message of
+ * `name` sent with that key moves the token on. `outputs` map the message's
+ * data (`from` is FEEL over it) into variables; absent, every key is copied.
+ */
+export const messageCatchStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal("messageCatch"),
+  message: z.object({ name: z.string(), correlationKey: z.string() }),
+  outputs: z.array(outputMappingSchema).optional(),
+});
+export type MessageCatchStep = z.infer<typeof messageCatchStepSchema>;
+
+/**
+ * An event-based gateway: its outgoing connections lead to message waits
+ * and timer steps, all armed at once; the first to happen wins, the token
+ * goes on after it, and the others are called off.
+ */
+export const eventBasedGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("eventBasedGateway") });
+
 export const exclusiveGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("exclusiveGateway") });
 export const parallelGatewayStepSchema = z.object({ ...stepBase, kind: z.literal("parallelGateway") });
 /** Splits along every connection whose condition holds (the default only when none does); as a join, waits only for the branches that were taken. */
@@ -288,6 +331,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   callActivityStepSchema,
   boundaryEventStepSchema,
   subProcessStepSchema,
+  messageCatchStepSchema,
+  eventBasedGatewayStepSchema,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step["kind"];

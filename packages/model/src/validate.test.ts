@@ -713,7 +713,132 @@ const cases: Case[] = [
     expected: { stepId: "lost", path: ["steps", 8, "error", "code"] },
     says: 'Error end "Lost" throws an error without a code',
   },
+  {
+    code: "message.missing-name",
+    title: "a message wait that does not name its message",
+    breakIt: (def) => {
+      addEventWait(def);
+      (def.steps[10] as Kind<"messageCatch">).message.name = " ";
+    },
+    expected: { stepId: "reply", path: ["steps", 10, "message", "name"] },
+    says: 'Message wait "Reply" does not say which message it waits for',
+  },
+  {
+    code: "message.missing-key",
+    title: "a message wait without a correlation key",
+    breakIt: (def) => {
+      addEventWait(def);
+      (def.steps[10] as Kind<"messageCatch">).message.correlationKey = "";
+    },
+    expected: { stepId: "reply", path: ["steps", 10, "message", "correlationKey"] },
+    says: 'Message wait "Reply" has no correlation key',
+  },
+  {
+    code: "event-gateway.invalid-target",
+    title: "an event gateway leading to an end",
+    breakIt: (def) => {
+      addEventWait(def);
+      def.connections.push({ id: "c-bad", source: "wait", target: "lost" });
+    },
+    expected: { stepId: "wait", connectionId: "c-bad", path: ["connections", 14, "target"] },
+    says: 'leads from an event gateway to End "Lost"; an event gateway may only be followed by message waits and timers',
+  },
+  {
+    code: "event-gateway.too-few-outgoing",
+    title: "an event gateway with one way out",
+    breakIt: (def) => {
+      addEventWait(def);
+      removeConnection(def, "c-pause");
+    },
+    expected: { stepId: "wait", path: ["steps", 9] },
+    says: 'Event gateway "First reply" has only one outgoing connection',
+  },
+  {
+    code: "event-gateway.duplicate-message",
+    title: "an event gateway waiting for one message twice",
+    breakIt: (def) => {
+      addEventWait(def);
+      def.steps[11] = { id: "pause", kind: "messageCatch", name: "Again", position: at, message: { name: "reply", correlationKey: "email" } };
+    },
+    expected: { stepId: "wait", connectionId: "c-pause", path: ["connections", 11, "target"] },
+    says: 'waits for the message "reply" twice',
+  },
+  {
+    code: "start-trigger.missing-message",
+    title: "a message start without a message",
+    breakIt: (def) => {
+      step(def, "start", "start").trigger = { type: "message", message: "" };
+    },
+    expected: { stepId: "start", path: ["steps", 0, "trigger", "message"] },
+    says: 'Start "New lead" starts on a message but does not say which',
+  },
+  {
+    code: "start-trigger.invalid-cycle",
+    title: "a timer start with a cycle that is no repetition",
+    breakIt: (def) => {
+      step(def, "start", "start").trigger = { type: "timer", timer: { type: "cycle", cycle: "every monday" } };
+    },
+    expected: { stepId: "start", path: ["steps", 0, "trigger", "timer", "cycle"] },
+    says: 'The cycle "every monday" of Start "New lead" is not a repetition',
+  },
+  {
+    code: "start-trigger.invalid-date",
+    title: "a timer start at a date without a time",
+    breakIt: (def) => {
+      step(def, "start", "start").trigger = { type: "timer", timer: { type: "date", date: "2025-01-06" } };
+    },
+    expected: { stepId: "start", path: ["steps", 0, "trigger", "timer", "date"] },
+    says: 'The date "2025-01-06" of Start "New lead" is not a date and time with a zone',
+  },
+  {
+    code: "start-trigger.inside-sub-process",
+    title: "a message start inside a sub-process",
+    breakIt: (def) => {
+      insideWelcome(def);
+      step(def, "w-start", "start").trigger = { type: "message", message: "hello" };
+    },
+    expected: { stepId: "w-start", path: ["steps", 9, "trigger"] },
+    says: "only the process's own start can be started by a message or a timer",
+  },
 ];
+
+/**
+ * "Call again" goes to an event gateway "First reply" (steps[9]): a message
+ * wait "Reply" for "reply" keyed by the e-mail (steps[10]) and a two-day
+ * timer "Pause" (steps[11]), both back to the call-back.
+ */
+function addEventWait(def: Def): void {
+  def.steps.push(
+    { id: "wait", kind: "eventBasedGateway", name: "First reply", position: at },
+    { id: "reply", kind: "messageCatch", name: "Reply", position: at, message: { name: "reply", correlationKey: "email" } },
+    { id: "pause", kind: "timer", name: "Pause", position: at, timer: { type: "duration", duration: "P2D" } },
+  );
+  connection(def, "c-again").target = "wait";
+  def.connections.push(
+    { id: "c-reply", source: "wait", target: "reply" },
+    { id: "c-pause", source: "wait", target: "pause" },
+    { id: "c-replied", source: "reply", target: "call-back" },
+    { id: "c-paused", source: "pause", target: "call-back" },
+  );
+}
+
+describe("validate: messages and start triggers", () => {
+  test("an event gateway before a message wait and a timer, and a timer start, are fine", () => {
+    const def = leadToCustomer();
+    addEventWait(def);
+    step(def, "start", "start").trigger = { type: "timer", timer: { type: "cycle", cycle: "R/2025-01-06T08:00:00Z/P7D" } };
+    expect(validate(def)).toEqual([]);
+  });
+
+  test("a correlation key that does not parse points at the key", () => {
+    const def = leadToCustomer();
+    addEventWait(def);
+    step(def, "reply", "messageCatch").message.correlationKey = "email +";
+    expect(validate(def)).toEqual([
+      expect.objectContaining({ code: "expression.syntax", stepId: "reply", path: ["steps", 10, "message", "correlationKey"], message: expect.stringContaining('The correlation key of Message wait "Reply" is not a valid expression') }),
+    ]);
+  });
+});
 
 /** Adds a boundary event "Too late" (a one-day timer on "call-back", leading to "lost") with `extra` over it. */
 function addBoundary(def: Def, extra: Record<string, unknown>): void {

@@ -9,6 +9,7 @@ import { checkGateways } from "./validation/gateway-checks.ts";
 import { checkGraph } from "./validation/graph-checks.ts";
 import { schemaProblems } from "./validation/schema-problems.ts";
 import { checkCalledProcesses } from "./validation/call-checks.ts";
+import { checkMessages } from "./validation/message-checks.ts";
 import { checkScopes } from "./validation/scope-checks.ts";
 import { checkStrategies } from "./validation/strategy-checks.ts";
 import { checkVariableTypes } from "./validation/variable-type-checks.ts";
@@ -45,6 +46,7 @@ export function validate(definition: unknown, options: ValidateOptions = {}): Pr
   checkEscalations(ctx);
   checkStrategies(ctx);
   checkBoundaryEvents(ctx);
+  checkMessages(ctx);
   if (options.publishedProcesses) checkCalledProcesses(ctx, options.publishedProcesses);
   checkTimeZone(ctx.definition.timeZone, problems);
   return problems;

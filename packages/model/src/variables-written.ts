@@ -15,6 +15,8 @@ export function variablesWritten(step: Step): string[] {
     case "serviceCall":
     case "callActivity":
       return step.outputs.map((m) => head(m.to));
+    case "messageCatch":
+      return (step.outputs ?? []).map((m) => head(m.to));
     case "approval":
       return [step.resultVariable, ...formFields(step.form).map((f) => f.key)];
     case "boundaryEvent":

@@ -25,6 +25,8 @@ export const nodeSizes: Record<StepKind, { width: number; height: number }> = {
   serviceCall: { width: 200, height: 80 },
   callActivity: { width: 200, height: 80 },
   boundaryEvent: { width: 36, height: 36 },
+  messageCatch: { width: 36, height: 36 },
+  eventBasedGateway: { width: 50, height: 50 },
 };
 
 type Sized = Pick<Step, "kind" | "position"> & { size?: { width: number; height: number } | undefined };

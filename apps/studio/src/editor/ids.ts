@@ -15,6 +15,8 @@ const stems: Record<StepKind, string> = {
   serviceCall: "service",
   callActivity: "call",
   boundaryEvent: "event",
+  messageCatch: "message",
+  eventBasedGateway: "firstevent",
 };
 
 /** `stem` + the smallest number ≥ 1 not yet taken. Adds the new id to `taken`. */

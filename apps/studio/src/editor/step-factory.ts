@@ -47,6 +47,10 @@ export function createStep(kind: StepKind, id: string, centre: { x: number; y: n
       };
     case "callActivity":
       return { ...base, kind, name: "Call a process", processKey: defaults.processKey, inputs: [], outputs: [] };
+    case "messageCatch":
+      return { ...base, kind, name: "Wait for a message", message: { name: "message-name", correlationKey: "requestId" } };
+    case "eventBasedGateway":
+      return { ...base, kind, name: "" };
     case "boundaryEvent":
       throw new Error("a boundary event is added onto a step; use createBoundaryEvent");
   }

@@ -20,6 +20,8 @@ const kindLabels: Record<StepKind, string> = {
   serviceCall: "Service call",
   callActivity: "Call another process",
   boundaryEvent: "Event on a step",
+  messageCatch: "Wait for a message",
+  eventBasedGateway: "First event wins",
 };
 
 export function stepKindLabel(kind: StepKind): string {

@@ -1,5 +1,5 @@
 import type { TimerStep } from "@baton/model";
-import { resolveDue, resolveMoment } from "../due-date.ts";
+import { type ResolvedDue, resolveDue, resolveMoment } from "../due-date.ts";
 import type { Run } from "../run.ts";
 import type { Token } from "../types.ts";
 import type { Element } from "./element.ts";
@@ -14,10 +14,7 @@ import type { Element } from "./element.ts";
  */
 export const timerElement: Element<"timer"> & { fire(token: Token, step: TimerStep, run: Run): void } = {
   arrive(token, step, run) {
-    const when =
-      step.timer.type === "duration"
-        ? resolveDue({ type: "duration", duration: step.timer.duration }, run)
-        : resolveMoment(step.timer.expression, run, "startOfDay", "timer");
+    const when = timerDue(step, run);
     if (!when.ok || when.dueAt === null) {
       run.raiseIncident(token, "expression.error", `timer ${run.label(step.id)}: ${when.ok ? "no time" : when.message}`);
       return;
@@ -31,3 +28,8 @@ export const timerElement: Element<"timer"> & { fire(token: Token, step: TimerSt
     run.leaveByAll(token);
   },
 };
+
+/** When a timer step that a token reaches now goes off. */
+export function timerDue(step: TimerStep, run: Run): ResolvedDue {
+  return step.timer.type === "duration" ? resolveDue({ type: "duration", duration: step.timer.duration }, run) : resolveMoment(step.timer.expression, run, "startOfDay", "timer");
+}

@@ -60,6 +60,16 @@ export function approval(id: string, approvers: Assignment, extra: Partial<Omit<
   return { id, kind: "approval", name: `Approve ${id}`, position: at, approvers, fourEyes: true, resultVariable: "approval", ...extra };
 }
 
+/** A message wait for `name` with the correlation key `key` (FEEL); `outputs` as `{ to: from }` over the message's data. */
+export function messageCatch(id: string, name: string, key: string, outputs?: Record<string, string>): Step {
+  const mapped = outputs && Object.entries(outputs).map(([to, from]) => ({ from, to }));
+  return { id, kind: "messageCatch", name: `Wait for ${name}`, position: at, message: { name, correlationKey: key }, ...(mapped ? { outputs: mapped } : {}) };
+}
+
+export function eventGateway(id: string): Step {
+  return { id, kind: "eventBasedGateway", name: "", position: at };
+}
+
 export function decision(id: string): Step {
   return { id, kind: "exclusiveGateway", name: "", position: at };
 }

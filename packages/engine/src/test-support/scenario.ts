@@ -60,6 +60,11 @@ export class Scenario {
     return this.send({ type: "taskCompleted", tokenId: task.tokenId, data: { decision, comment }, completedBy: username });
   }
 
+  /** A message `name` with correlation key `key` comes in, carrying `payload`. */
+  whenMessage(name: string, key: string, payload: Record<string, unknown> = {}): this {
+    return this.send({ type: "messageReceived", name, key, payload });
+  }
+
   whenRetried(incidentId: string, variables?: Record<string, unknown>): this {
     return this.send({ type: "incidentRetried", incidentId, ...(variables ? { variables } : {}) });
   }

@@ -175,6 +175,8 @@ const BPMN_TYPES: Record<Step["kind"], string> = {
   serviceCall: "bpmn:ServiceTask",
   callActivity: "bpmn:CallActivity",
   boundaryEvent: "bpmn:BoundaryEvent",
+  messageCatch: "bpmn:IntermediateCatchEvent",
+  eventBasedGateway: "bpmn:EventBasedGateway",
 };
 
 function canHoldDefault(element: ModdleElement): boolean {

@@ -26,6 +26,8 @@ export const shapeSizes: Readonly<Record<StepKind, ShapeSize>> = {
   serviceCall: ACTIVITY,
   callActivity: ACTIVITY,
   boundaryEvent: EVENT,
+  messageCatch: EVENT,
+  eventBasedGateway: GATEWAY,
   /** A new expanded sub-process; each keeps its own `size` once drawn. */
   subProcess: { width: 420, height: 240 },
 };

@@ -16,6 +16,8 @@ export const kindNouns: Record<StepKind, string> = {
   serviceCall: "Service call",
   callActivity: "Call of another process",
   boundaryEvent: "Event",
+  messageCatch: "Message wait",
+  eventBasedGateway: "Event gateway",
 };
 
 /** `Decision "Outcome?"`; a step without a name is named by its id. */

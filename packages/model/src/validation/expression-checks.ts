@@ -28,7 +28,7 @@ export function checkExpressions(ctx: CheckContext): void {
     if (step.kind === "notify" && step.emailTo?.trim()) {
       checkFeel(ctx, step.emailTo, `The e-mail addresses of ${describeStep(step)}`, { stepId: step.id, path: stepPath(ctx, step, "emailTo") });
     }
-    if (step.kind === "start" || step.kind === "userTask" || step.kind === "serviceCall" || step.kind === "callActivity") {
+    if (step.kind === "start" || step.kind === "userTask" || step.kind === "serviceCall" || step.kind === "callActivity" || step.kind === "messageCatch") {
       checkMappings(ctx, step, "outputs", step.outputs);
     }
     if (step.kind === "callActivity") checkMappings(ctx, step, "inputs", step.inputs);

@@ -180,7 +180,7 @@ function checkFlow(ctx: CheckContext): void {
         message: `${describeStep(step)} is a dead end: no path leads from it to an end.`,
       });
     }
-    if (!["exclusiveGateway", "parallelGateway", "inclusiveGateway", "end", "boundaryEvent"].includes(step.kind) && outs.length > 1) {
+    if (!["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "end", "boundaryEvent"].includes(step.kind) && outs.length > 1) {
       ctx.report({
         ...at,
         code: "task.several-outgoing",

@@ -1,5 +1,5 @@
 import type { NodeProps } from "@xyflow/react";
-import { Clock } from "lucide-react";
+import { Clock, Mail } from "lucide-react";
 import { useCanvas } from "../canvas-context.ts";
 import type { StepNode } from "../flow-types.ts";
 import { NodeHandles } from "./NodeHandles.tsx";
@@ -8,14 +8,16 @@ import { StepLabel } from "./StepLabel.tsx";
 
 /**
  * Circles, BPMN style, name underneath: start (thin green), end (bold red),
- * wait (double ring with a clock, an intermediate timer event).
+ * wait (double ring with a clock, an intermediate timer event), message wait
+ * (double ring with an envelope, an intermediate message catch event).
  */
 export function EventNode({ data, selected }: NodeProps<StepNode>) {
   const { editable } = useCanvas();
-  const kind = data.step.kind === "timer" ? "timer" : data.step.kind === "start" ? "start" : "end";
+  const kind = data.step.kind === "timer" || data.step.kind === "messageCatch" ? "timer" : data.step.kind === "start" ? "start" : "end";
   return (
     <div className={nodeClasses(`step-event step-${kind}`, data, selected)} title={data.detail ? `${data.title}: ${data.detail}` : data.title}>
-      <div className="step-event-circle">{kind === "timer" && <Clock size={18} aria-hidden="true" />}</div>
+      <div className="step-event-circle">{data.step.kind === "timer" && <Clock size={18} aria-hidden="true" />}
+        {data.step.kind === "messageCatch" && <Mail size={18} aria-hidden="true" />}</div>
       <StepLabel data={data} className="step-outside-label step-event-label" />
       <NodeHandles connectable={editable && kind !== "end"} />
     </div>

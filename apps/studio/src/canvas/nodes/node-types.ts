@@ -20,4 +20,6 @@ export const nodeTypes = {
   serviceCall: UserTaskNode,
   callActivity: UserTaskNode,
   boundaryEvent: EventNode,
+  messageCatch: EventNode,
+  eventBasedGateway: GatewayNode,
 } satisfies Record<StepKind, unknown> as NodeTypes;
