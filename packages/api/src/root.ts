@@ -3,11 +3,12 @@ import { authRouter } from "./routers/auth.ts";
 import { blocksRouter } from "./routers/blocks.ts";
 import { formBlocksRouter } from "./routers/form-blocks.ts";
 import { incidentsRouter } from "./routers/incidents.ts";
+import { migrationsRouter } from "./routers/migrations.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { portalRouter } from "./routers/portal.ts";
 import { studioRouter } from "./routers/studio.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter, migrations: migrationsRouter });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@ export type CommandContext = {
   db: Database;
   out: Output;
   positionals: string[];
-  options: Record<string, string | boolean | undefined>;
+  options: Record<string, string | string[] | boolean | undefined>;
 };
 
 export type Command = {
@@ -22,6 +22,8 @@ export type Command = {
   valueOptions?: string[];
   /** Option names (without --) that are on/off switches, e.g. --publish. */
   flagOptions?: string[];
+  /** Option names (without --) that take a value and may repeat, e.g. --map a=b --map c=d. */
+  listOptions?: string[];
   /** Commands that manage their own database connection (serve). */
   ownsDatabase?: boolean;
   run: (ctx: CommandContext) => Promise<number | void>;

@@ -6,6 +6,7 @@ import { attachCommand } from "./commands/attach.ts";
 import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
 import { retryCommand, skipCommand } from "./commands/incidents.ts";
 import { instanceCommand } from "./commands/instance.ts";
+import { migrateCommand } from "./commands/migrate.ts";
 import { processesCommand } from "./commands/processes.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { seedCommand } from "./commands/seed.ts";
@@ -40,6 +41,7 @@ const commands: Command[] = [
   instanceCommand,
   retryCommand,
   skipCommand,
+  migrateCommand,
   importBpmnCommand,
   exportBpmnCommand,
 ];
@@ -69,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       ["json", { type: "boolean" as const }],
       ...(command.valueOptions ?? []).map((o) => [o, { type: "string" as const }]),
       ...(command.flagOptions ?? []).map((o) => [o, { type: "boolean" as const }]),
+      ...(command.listOptions ?? []).map((o) => [o, { type: "string" as const, multiple: true as const }]),
     ]);
     let parsed;
     try {
