@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProcessDefinition } from "@baton/model";
-import { approval, boundaryTimer, chain, end, flow, inside, parallel, processOf, serviceCall, start, subProcess, task, timer } from "../test-support/process-builder.ts";
+import { approval, boundaryTimer, chain, end, eventGateway, flow, inside, messageCatch, parallel, processOf, serviceCall, start, subProcess, task, timer } from "../test-support/process-builder.ts";
 import { given, type Scenario } from "../test-support/scenario.ts";
 import type { EngineEnv, InstanceState } from "../types.ts";
 import { migrateState } from "./migrate-state.ts";
@@ -187,6 +187,27 @@ describe("migrating a running instance's state", () => {
     expect(moved.ok && moved.state.tokens.map((t) => t.stepId)).toEqual(["score"]);
     const toTask = processOf([start("s"), task("score"), task("decide"), end("e")], chain("s", "score", "decide", "e"));
     expect(migrate(a, toTask, run.state!)).toMatchObject({ ok: false });
+  });
+
+  it("moves a token at an event gateway with its message subscription and timer, when B still offers both after it", () => {
+    const gatewayOf = (ids: { paid: string; late: string }, message = "payment") =>
+      processOf(
+        [start("s"), eventGateway("await"), messageCatch(ids.paid, message, "order"), timer(ids.late, { duration: "P7D" }), task("ship"), task("remind"), end("e1"), end("e2")],
+        [flow("s", "await"), flow("await", ids.paid), flow("await", ids.late), ...chain(ids.paid, "ship", "e1"), ...chain(ids.late, "remind", "e2")],
+      );
+    const a = gatewayOf({ paid: "paid", late: "late" });
+    const run = given(a).whenStarted({ order: "A-1" });
+    expect(run.state!.messages).toEqual([expect.objectContaining({ stepId: "paid", name: "payment", key: "A-1" })]);
+    const b = gatewayOf({ paid: "paymentIn", late: "tooLate" });
+    expect(migrate(a, b, run.state!)).toMatchObject({ ok: false, reasons: [expect.stringContaining(`the message "payment" at "Wait for payment" (paid)`), expect.stringContaining(`a timer at "Wait late" (late)`)] });
+    const moved = migrate(a, b, run.state!, { paid: "paymentIn", late: "tooLate" });
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    expect(moved.state.messages).toEqual([expect.objectContaining({ stepId: "paymentIn", key: "A-1" })]);
+    expect(moved.state.timers).toEqual([expect.objectContaining({ stepId: "tooLate", purpose: { type: "event" } })]);
+    expect(continueOn(b, run, moved.state, {}).whenMessage("payment", "A-1").created().map((t) => t.stepId)).toEqual(["ship"]);
+    // Another message name would never come for the subscription.
+    expect(migrate(a, gatewayOf({ paid: "paid", late: "late" }, "refund"), run.state!)).toMatchObject({ ok: false, reasons: [expect.stringContaining(`the message "payment"`)] });
   });
 
   it("warns about variables the next forms of B read that the instance lacks", () => {

@@ -72,6 +72,7 @@ export function migrateState(from: ProcessDefinition, to: ProcessDefinition, sta
       }
     }
   }
+  reasons.push(...eventsAfterGateways(state, mapping, a, b, to, name));
   for (const incident of state.incidents) {
     if (incident.tokenId !== undefined) continue; // moves with its token, checked above
     if (!target(incident.stepId)) reasons.push(`The open incident at ${name(a.get(incident.stepId), incident.stepId)} has no step in the new version; resolve it first.`);
@@ -90,9 +91,41 @@ export function migrateState(from: ProcessDefinition, to: ProcessDefinition, sta
   }
   for (const incident of next.incidents) incident.stepId = mapping[incident.stepId]!;
   for (const round of Object.values(next.approvals ?? {})) round.stepId = mapping[round.stepId]!;
+  for (const subscription of next.messages ?? []) subscription.stepId = mapping[subscription.stepId]!;
   moveTimers(next, mapping, b, run);
   armNewBoundaries(next, run);
   return { ok: true, state: next, commands: run.commands, moved, warnings };
+}
+
+/**
+ * What a token waits for besides its own step: the message waits it is
+ * subscribed to (its own step, or those after its event gateway) and an
+ * event gateway's timers. Each must map to a step of the same kind that,
+ * after a gateway, still follows the gateway, and a message wait must wait
+ * for the same message.
+ */
+function eventsAfterGateways(state: InstanceState, mapping: StepMapping, a: Map<string, Step>, b: Map<string, Step>, to: ProcessDefinition, name: (step: Step | undefined, id: string) => string): string[] {
+  const reasons: string[] = [];
+  const tokens = new Map(state.tokens.map((t) => [t.id, t]));
+  const check = (tokenId: string, stepId: string, what: string, same: (there: Step) => boolean) => {
+    const token = tokens.get(tokenId);
+    const thereId = mapping[stepId] ?? null;
+    const there = thereId === null ? undefined : b.get(thereId);
+    const here = a.get(stepId);
+    if (!there || here?.kind !== there.kind || !same(there)) {
+      reasons.push(`It waits for ${what} at ${name(here, stepId)}, which has no step of the same kind${there ? ` (${name(there, there.id)} is not one)` : ""} in the new version.`);
+      return;
+    }
+    if (token && token.stepId !== stepId) {
+      const gateway = mapping[token.stepId];
+      if (!to.connections.some((c) => c.source === gateway && c.target === there.id)) {
+        reasons.push(`It waits at ${name(a.get(token.stepId), token.stepId)} for ${what}, but in the new version ${name(there, there.id)} does not follow that step.`);
+      }
+    }
+  };
+  for (const sub of state.messages ?? []) check(sub.tokenId, sub.stepId, `the message "${sub.name}"`, (there) => there.kind === "messageCatch" && there.message.name === sub.name);
+  for (const timer of state.timers ?? []) if (timer.purpose.type === "event") check(timer.tokenId, timer.stepId, "a timer", (there) => there.kind === "timer");
+  return reasons;
 }
 
 function describeMode(mode: "single" | "parallel" | "sequential"): string {
@@ -114,7 +147,8 @@ function moveTimers(state: InstanceState, mapping: StepMapping, b: Map<string, S
       timer.purpose = { ...timer.purpose, boundaryId: event.id };
       continue;
     }
-    const stepId = token ? token.stepId : (mapping[timer.stepId] ?? timer.stepId);
+    // A wait or escalation timer is at its token's step; an event gateway's at the timer step after it.
+    const stepId = token && timer.purpose.type !== "event" ? token.stepId : (mapping[timer.stepId] ?? timer.stepId);
     timer.stepId = stepId;
     if (timer.purpose.type === "escalation") {
       const step = b.get(stepId);
