@@ -31,6 +31,13 @@ describe.each(targets)("database on $name", (target) => {
     );
     const error = await handle.db.execute(sql`update package_versions set name = 'changed'`).catch((e) => e);
     expect(pgErrorMessage(error)).toMatch(/cannot be changed/);
+    // Label and release note are set with the row, never after; nor is a published version deleted.
+    const relabel = await handle.db.execute(sql`update package_versions set label = 'v1', release_note = 'new'`).catch((e) => e);
+    expect(pgErrorMessage(relabel)).toMatch(/package version 1 of p is published and cannot be changed/);
+    const removed = await handle.db.execute(sql`delete from package_versions`).catch((e) => e);
+    expect(pgErrorMessage(removed)).toMatch(/cannot be changed/);
+    const rows = await handle.db.execute(sql`select name, label from package_versions`);
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ name: "P", label: null }]);
   });
 
   it("stores block versions once per key and version, and refuses to change them", async () => {

@@ -4,6 +4,7 @@ import {
   bigserial,
   check,
   customType,
+  foreignKey,
   boolean,
   index,
   integer,
@@ -93,12 +94,49 @@ export const packageVersions = pgTable(
     bpmnXml: text("bpmn_xml"),
     publishedBy: uuid("published_by").references(() => users.id),
     publishedAt: ts("published_at").notNull().defaultNow(),
+    /** A short name the publisher gave the version, e.g. "Q3 pricing" (set when published, never changed). */
+    label: text("label"),
+    /** What changed, in words (set when published, never changed; null for versions published before notes were kept). */
+    releaseNote: text("release_note"),
+    /**
+     * Where the content came from when it was not a draft: `{ rolledBackTo: 2 }`,
+     * or `{ imported: { version, hash, publishedBy, publishedAt } }` from a package file.
+     */
+    origin: jsonb("origin"),
   },
   (t) => [
     uniqueIndex("package_versions_key_version_idx").on(t.processKey, t.version),
-    uniqueIndex("package_versions_key_hash_idx").on(t.processKey, t.hash),
+    // Not unique: a rollback republishes an older version's content (same hash) as a new number.
+    index("package_versions_key_hash_idx").on(t.processKey, t.hash),
   ],
 );
+
+/**
+ * A deprecated version: no new instances start on it; those running go on.
+ * Lives apart from the immutable package row; removing the row undoes it.
+ */
+export const versionDeprecations = pgTable(
+  "version_deprecations",
+  {
+    processKey: text("process_key").notNull(),
+    version: integer("version").notNull(),
+    reason: text("reason").notNull().default(""),
+    deprecatedBy: uuid("deprecated_by").references(() => users.id),
+    deprecatedAt: ts("deprecated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.processKey, t.version] }),
+    foreignKey({ columns: [t.processKey, t.version], foreignColumns: [packageVersions.processKey, packageVersions.version] }),
+  ],
+);
+
+/** An archived process: nobody starts it and the portal no longer lists it; admins still see it and its instances. */
+export const processArchives = pgTable("process_archives", {
+  processKey: text("process_key").primaryKey(),
+  reason: text("reason").notNull().default(""),
+  archivedBy: uuid("archived_by").references(() => users.id),
+  archivedAt: ts("archived_at").notNull().defaultNow(),
+});
 
 export const instanceStatusEnum = pgEnum("instance_status", ["running", "completed", "incident", "cancelled"]);
 

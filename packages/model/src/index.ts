@@ -16,3 +16,4 @@ export * from "./bpmn/index.ts";
 export * from "./approval-form.ts";
 export * from "./diff/index.ts";
 export { RESERVED_NAMES } from "./validation/form-checks.ts";
+export * from "./package-file.ts";

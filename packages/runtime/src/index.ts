@@ -40,3 +40,7 @@ export * from "./process-overview.ts";
 export * from "./open-incidents.ts";
 export * from "./migration-plan.ts";
 export * from "./migrate-instances.ts";
+export * from "./seal-version.ts";
+export * from "./version-lifecycle.ts";
+export * from "./version-diff.ts";
+export * from "./package-file.ts";

@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { auditEvents, packageVersions, processDrafts, users, type Database } from "@baton/db";
+import { and, desc, eq } from "drizzle-orm";
+import { packageVersions, processDrafts, users, type Database } from "@baton/db";
 import { compileForm } from "@baton/forms";
 import {
   approvalForm,
@@ -12,16 +12,18 @@ import {
 import { requireRole, type Actor } from "./actor.ts";
 import { canonicalJson, sha256 } from "./canonical-hash.ts";
 import { notFound, UserError } from "./errors.ts";
-import { grantCreatorPublish, requirePublishPermission } from "./publish-permissions.ts";
+import type { VersionOrigin } from "./process-overview.ts";
+import { sealVersion, type SealResult } from "./seal-version.ts";
+import { loadLifecycle } from "./version-lifecycle.ts";
 
 /**
  * Publishing seals a valid definition into an immutable package version:
- * its forms compiled to JSON Schema + uiSchema, a content hash, and the next
- * version number for its key. Identical content publishes no new version.
- * Publishes of one key are serialised with a transaction-scoped advisory
- * lock, so version numbers stay monotonic with several servers.
+ * its forms compiled to JSON Schema + uiSchema, a content hash, the BPMN
+ * XML, and the next version number for its key (see `sealVersion`).
+ * Content identical to the latest version publishes no new version; content
+ * identical to an older one does (it becomes the latest, as in Camunda).
  */
-export type PublishResult = { processKey: string; version: number; hash: string; created: boolean };
+export type PublishResult = SealResult;
 
 export function compilePackageContent(definition: ProcessDefinition): { forms: Record<string, CompiledForm>; hash: string } {
   const forms: Record<string, CompiledForm> = {};
@@ -46,50 +48,21 @@ export function checkPublishable(input: unknown): ProcessDefinition {
   return processDefinitionSchema.parse(input);
 }
 
-export async function publishDefinition(db: Database, actor: Actor, input: unknown): Promise<PublishResult> {
+/** What the publisher says about the version; both optional (the note defaults to the diff in words). */
+export type PublishOptions = { label?: string | null; releaseNote?: string | null };
+
+export async function publishDefinition(db: Database, actor: Actor, input: unknown, options: PublishOptions = {}): Promise<PublishResult> {
   requireRole(actor, ["admin", "analyst"], "publish processes");
   const definition = checkPublishable(input);
   const { forms, hash } = compilePackageContent(definition);
   const bpmnXml = await exportBpmn(definition);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.publish.${definition.key}`}))`);
-    await requirePublishPermission(tx, actor, definition.key);
-    const [same] = await tx
-      .select({ version: packageVersions.version })
-      .from(packageVersions)
-      .where(and(eq(packageVersions.processKey, definition.key), eq(packageVersions.hash, hash)));
-    if (same) return { processKey: definition.key, version: same.version, hash, created: false };
-    const [last] = await tx
-      .select({ version: packageVersions.version })
-      .from(packageVersions)
-      .where(eq(packageVersions.processKey, definition.key))
-      .orderBy(desc(packageVersions.version))
-      .limit(1);
-    const version = (last?.version ?? 0) + 1;
-    await tx.insert(packageVersions).values({
-      processKey: definition.key,
-      version,
-      name: definition.name,
-      hash,
-      definition,
-      forms,
-      bpmnXml,
-      publishedBy: actor.userId,
-    });
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
-      type: "process.published",
-      data: { processKey: definition.key, version, hash },
-    });
-    await grantCreatorPublish(tx, actor, definition.key, version);
-    return { processKey: definition.key, version, hash, created: true };
-  });
+  return db.transaction((tx) => sealVersion(tx, actor, { definition, forms, hash, bpmnXml, label: options.label, releaseNote: options.releaseNote, event: "process.published" }));
 }
 
-export async function publishDraft(db: Database, actor: Actor, key: string): Promise<PublishResult> {
+export async function publishDraft(db: Database, actor: Actor, key: string, options: PublishOptions = {}): Promise<PublishResult> {
   const [draft] = await db.select().from(processDrafts).where(eq(processDrafts.key, key));
   if (!draft) throw notFound(`The draft of process "${key}"`);
-  return publishDefinition(db, actor, draft.definition);
+  return publishDefinition(db, actor, draft.definition, options);
 }
 
 export async function listVersions(db: Database, actor: Actor, key: string) {
@@ -100,7 +73,17 @@ export async function listVersions(db: Database, actor: Actor, key: string) {
     .leftJoin(users, eq(users.id, packageVersions.publishedBy))
     .where(eq(packageVersions.processKey, key))
     .orderBy(desc(packageVersions.version));
-  return rows.map(({ v, by }) => ({ version: v.version, hash: v.hash, publishedAt: v.publishedAt, publishedBy: by }));
+  const lifecycle = await loadLifecycle(db);
+  return rows.map(({ v, by }) => ({
+    version: v.version,
+    hash: v.hash,
+    publishedAt: v.publishedAt,
+    publishedBy: by,
+    label: v.label,
+    releaseNote: v.releaseNote,
+    origin: v.origin as VersionOrigin | null,
+    deprecated: lifecycle.isDeprecated(key, v.version) ?? null,
+  }));
 }
 
 export async function getVersion(db: Database, actor: Actor, key: string, version: number) {
@@ -111,13 +94,23 @@ export async function getVersion(db: Database, actor: Actor, key: string, versio
     .leftJoin(users, eq(users.id, packageVersions.publishedBy))
     .where(and(eq(packageVersions.processKey, key), eq(packageVersions.version, version)));
   if (!row) throw notFound(`Version ${version} of process "${key}"`);
+  const lifecycle = await loadLifecycle(db);
   return {
+    processKey: key,
     version: row.v.version,
+    name: row.v.name,
     hash: row.v.hash,
     definition: row.v.definition as ProcessDefinition,
     forms: row.v.forms as Record<string, CompiledForm>,
     bpmnXml: row.v.bpmnXml,
     publishedAt: row.v.publishedAt,
     publishedBy: row.by,
+    label: row.v.label,
+    releaseNote: row.v.releaseNote,
+    origin: row.v.origin as VersionOrigin | null,
+    deprecated: lifecycle.isDeprecated(key, row.v.version) ?? null,
+    archived: lifecycle.archived.get(key) ?? null,
   };
 }
+
+export type PublishedVersion = Awaited<ReturnType<typeof getVersion>>;

@@ -8,7 +8,8 @@ import { applyCommands } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
 import type { MailSettings } from "./mail-settings.ts";
 import { linkAttachments } from "./attachments.ts";
-import { forbidden, notFound } from "./errors.ts";
+import { conflict, forbidden, notFound } from "./errors.ts";
+import { loadLifecycle, startRefusal } from "./version-lifecycle.ts";
 import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
 import { loadPackage, type LoadedPackage } from "./package-cache.ts";
@@ -64,7 +65,9 @@ export async function latestPackageId(db: Database, processKey: string): Promise
 
 /**
  * The latest published version of a process and its start step, when the
- * actor may start it: NOT_FOUND for an unknown process, FORBIDDEN otherwise.
+ * actor may start it: NOT_FOUND for an unknown process, CONFLICT when it is
+ * archived or its latest version deprecated (see version-lifecycle.ts),
+ * FORBIDDEN otherwise.
  */
 export async function startablePackage(
   db: Database,
@@ -74,6 +77,8 @@ export async function startablePackage(
   const latest = await latestPackageId(db, processKey);
   if (!latest) throw notFound(`Process "${processKey}"`);
   const pkg = await loadPackage(db, latest);
+  const refusal = await startRefusal(db, processKey, pkg.version, pkg.definition.name);
+  if (refusal) throw conflict(refusal);
   const start = startStepOf(pkg.definition);
   if (!mayStart(actor, start)) {
     throw forbidden(`You may not start "${pkg.definition.name}": it is started by ${start.starters.join(", ")}.`);
@@ -134,13 +139,15 @@ export async function startInstance(
   return { instanceId: created.id, number: created.number, status: created.status, tasks: visible };
 }
 
-/** Published processes the actor may start, each with its start form. */
+/** Published processes the actor may start, each with its start form: not archived ones, nor those whose latest version is deprecated. */
 export async function startableProcesses(db: Database, actor: Actor) {
   const latest = await db
     .selectDistinctOn([packageVersions.processKey])
     .from(packageVersions)
     .orderBy(packageVersions.processKey, desc(packageVersions.version));
+  const lifecycle = await loadLifecycle(db);
   return latest
+    .filter((r) => !lifecycle.archived.has(r.processKey) && lifecycle.isDeprecated(r.processKey, r.version) === undefined)
     .filter((r) => mayStart(actor, startStepOf(r.definition as ProcessDefinition)))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((r) => {

@@ -20,6 +20,8 @@ export type Command = {
   summary: string;
   /** Option names (without --) that take a value. */
   valueOptions?: string[];
+  /** One-letter forms of value options, e.g. `{ out: "o" }` for `-o`. */
+  shortOptions?: Record<string, string>;
   /** Option names (without --) that are on/off switches, e.g. --publish. */
   flagOptions?: string[];
   /** Option names (without --) that take a value and may repeat, e.g. --map a=b --map c=d. */
@@ -48,4 +50,13 @@ export async function actingUser(ctx: CommandContext, usage: string, fallbackToA
   const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
   if (!admin) throw new UsageError("There is no admin user yet: run `baton seed`, or pass --as <user>.");
   return loadActor(ctx.db, { userId: admin.id });
+}
+
+/** `--version N`: a published version number, or undefined when not given. */
+export function versionOption(ctx: CommandContext): number | undefined {
+  const text = stringOption(ctx, "version");
+  if (text === undefined) return undefined;
+  const version = Number(text);
+  if (!Number.isInteger(version) || version < 1) throw new UsageError(`--version must be a version number such as 1, not "${text}".`);
+  return version;
 }

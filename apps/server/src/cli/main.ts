@@ -8,6 +8,7 @@ import { retryCommand, skipCommand } from "./commands/incidents.ts";
 import { instanceCommand } from "./commands/instance.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { processesCommand } from "./commands/processes.ts";
+import { packageCommand } from "./commands/package.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { serveCommand } from "./commands/serve.ts";
@@ -44,6 +45,7 @@ const commands: Command[] = [
   migrateCommand,
   importBpmnCommand,
   exportBpmnCommand,
+  packageCommand,
 ];
 
 function help(): string {
@@ -69,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
     if (!command) throw new UsageError(`Unknown command "${name}". Run \`baton help\` for the list.`);
     const options = Object.fromEntries([
       ["json", { type: "boolean" as const }],
-      ...(command.valueOptions ?? []).map((o) => [o, { type: "string" as const }]),
+      ...(command.valueOptions ?? []).map((o) => [o, { type: "string" as const, ...(command.shortOptions?.[o] ? { short: command.shortOptions[o] } : {}) }]),
       ...(command.flagOptions ?? []).map((o) => [o, { type: "boolean" as const }]),
       ...(command.listOptions ?? []).map((o) => [o, { type: "string" as const, multiple: true as const }]),
     ]);

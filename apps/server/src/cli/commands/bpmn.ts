@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { decodeXmlBytes } from "@baton/model";
 import { exportProcessBpmn, importBpmnDraft, type BpmnImportOutcome } from "@baton/runtime";
 import { userPath } from "../../env.ts";
-import { actingUser, requirePositional, stringOption, type Command } from "../command.ts";
+import { actingUser, requirePositional, stringOption, versionOption, type Command } from "../command.ts";
 import { table, UsageError } from "../output.ts";
 
 /**
@@ -43,11 +43,7 @@ export const exportBpmnCommand: Command = {
   valueOptions: ["as", "version", "out"],
   run: async (ctx) => {
     const key = requirePositional(ctx, 0, "the process key", exportBpmnCommand.usage);
-    const versionText = stringOption(ctx, "version");
-    const version = versionText === undefined ? undefined : Number(versionText);
-    if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-      throw new UsageError(`--version must be a version number such as 1, not "${versionText}".`);
-    }
+    const version = versionOption(ctx);
     const actor = await actingUser(ctx, exportBpmnCommand.usage, true);
     const exported = await exportProcessBpmn(ctx.db, actor, { key, ...(version !== undefined ? { version } : {}) });
     const out = stringOption(ctx, "out");

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { publishDefinition } from "@baton/runtime";
 import { userPath } from "../../env.ts";
-import { actingUser, requirePositional, type Command } from "../command.ts";
+import { actingUser, requirePositional, stringOption, type Command } from "../command.ts";
 import { UsageError } from "../output.ts";
 
 export const publishCommand: Command = {
   name: "publish",
-  usage: "publish <template folder | process.json> [--as <user>]",
+  usage: "publish <template folder | process.json> [--label <text>] [--note <release note>] [--as <user>]",
   summary: "Validate and publish a process definition as a new immutable version.",
-  valueOptions: ["as"],
+  valueOptions: ["as", "label", "note"],
   run: async (ctx) => {
     const target = userPath(requirePositional(ctx, 0, "a template folder or file", publishCommand.usage));
     if (!existsSync(target)) throw new UsageError(`${target} does not exist.`);
@@ -22,7 +22,7 @@ export const publishCommand: Command = {
       throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
     }
     const actor = await actingUser(ctx, publishCommand.usage, true);
-    const result = await publishDefinition(ctx.db, actor, definition);
+    const result = await publishDefinition(ctx.db, actor, definition, { label: stringOption(ctx, "label"), releaseNote: stringOption(ctx, "note") });
     ctx.out.result(result, () =>
       result.created
         ? `Published ${result.processKey} version ${result.version} (${result.hash.slice(0, 12)}).`
