@@ -18,6 +18,7 @@ const IN_BPMN: readonly string[] = ["id", "kind", "name", "description", "positi
 /** `parent` is the nesting in the file, a sub-process's `size` its shape's bounds. */
 const IN_BPMN_BY_KIND: Partial<Record<StepKind, readonly string[]>> = {
   timer: ["timer"],
+  start: ["trigger"],
   callActivity: ["processKey"],
   boundaryEvent: ["attachedTo", "trigger", "interrupting"],
   subProcess: ["size"],

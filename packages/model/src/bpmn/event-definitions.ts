@@ -1,4 +1,5 @@
-import type { BoundaryTrigger, Step, TimerStep } from "../process-definition.ts";
+import type { BoundaryTrigger, StartTrigger, Step, TimerStep } from "../process-definition.ts";
+import { isIsoInstant, parseStartCycle } from "../validation/start-cycle.ts";
 import { parseTimerCycle } from "../validation/timer-cycle.ts";
 import { conditionBody } from "./conditions.ts";
 import type { IdAllocator } from "./id-allocator.ts";
@@ -6,11 +7,14 @@ import { juelBody } from "./juel-to-feel.ts";
 import { child, children, text, type ModdleElement } from "./moddle.ts";
 
 /**
- * Timer and error event definitions, both ways. A timer writes its
- * duration as `timeDuration`, its FEEL date as `timeDate` (`= expr`, as
- * Zeebe reads it) and a cycle as `timeCycle` (`R3/PT1H`). An error end or
- * an error boundary event refers to a `bpmn:Error` root element whose
- * `errorCode` is the code; one per code, shared by thrower and catcher.
+ * Timer, error and message event definitions, both ways. A timer writes
+ * its duration as `timeDuration`, its FEEL date as `timeDate` (`= expr`, as
+ * Zeebe reads it) and a cycle as `timeCycle` (`R3/PT1H`); a timer start its
+ * cycle as `timeCycle` and its date as a plain ISO `timeDate`. An error end
+ * or an error boundary event refers to a `bpmn:Error` root element whose
+ * `errorCode` is the code; one per code, shared by thrower and catcher. A
+ * message wait or message start refers to a `bpmn:Message` root element
+ * named by the message; one per name.
  */
 type Create = (type: string, props?: Record<string, unknown>) => ModdleElement;
 type Timer = TimerStep["timer"] | Extract<BoundaryTrigger, { type: "timer" }>["timer"];
@@ -21,9 +25,9 @@ export function timerDefinition(create: Create, timer: Timer): ModdleElement {
   return create("bpmn:TimerEventDefinition", { [property]: create("bpmn:FormalExpression", { body }) });
 }
 
-/** The file's `bpmn:Error` elements, one per code, created as steps ask for them. */
-export class ErrorRefs {
-  private readonly byCode = new Map<string, ModdleElement>();
+/** The file's `bpmn:Error` and `bpmn:Message` elements, one per code or name, created as steps ask for them. */
+export class RootRefs {
+  private readonly byKey = new Map<string, ModdleElement>();
 
   constructor(
     private readonly create: Create,
@@ -31,28 +35,73 @@ export class ErrorRefs {
   ) {}
 
   /** An error event definition naming `code`; none (catch any) when the code is empty. */
-  definition(code: string | undefined): ModdleElement {
+  error(code: string | undefined): ModdleElement {
     const trimmed = code?.trim();
     if (!trimmed) return this.create("bpmn:ErrorEventDefinition");
-    let error = this.byCode.get(trimmed);
-    if (!error) {
-      error = this.create("bpmn:Error", { id: this.ids.claim(`Error_${trimmed}`, "Error"), name: trimmed, errorCode: trimmed });
-      this.byCode.set(trimmed, error);
+    return this.create("bpmn:ErrorEventDefinition", { errorRef: this.shared("Error", trimmed, { errorCode: trimmed }) });
+  }
+
+  /** A message event definition for the message `name`; none named when it is blank. */
+  message(name: string): ModdleElement {
+    const trimmed = name.trim();
+    if (!trimmed) return this.create("bpmn:MessageEventDefinition");
+    return this.create("bpmn:MessageEventDefinition", { messageRef: this.shared("Message", trimmed, {}) });
+  }
+
+  private shared(type: "Error" | "Message", name: string, props: Record<string, unknown>): ModdleElement {
+    const key = `${type}:${name}`;
+    let element = this.byKey.get(key);
+    if (!element) {
+      element = this.create(`bpmn:${type}`, { id: this.ids.claim(`${type}_${name}`, type), name, ...props });
+      this.byKey.set(key, element);
     }
-    return this.create("bpmn:ErrorEventDefinition", { errorRef: error });
+    return element;
   }
 
   get elements(): ModdleElement[] {
-    return [...this.byCode.values()];
+    return [...this.byKey.values()];
   }
 }
 
 /** The event definitions of a step that has them (waits, boundary events, error ends). */
-export function eventDefinitionsOf(step: Step, create: Create, errors: ErrorRefs): ModdleElement[] | undefined {
+export function eventDefinitionsOf(step: Step, create: Create, refs: RootRefs): ModdleElement[] | undefined {
   if (step.kind === "timer") return [timerDefinition(create, step.timer)];
-  if (step.kind === "end" && step.error) return [errors.definition(step.error.code)];
+  if (step.kind === "end" && step.error) return [refs.error(step.error.code)];
+  if (step.kind === "messageCatch") return [refs.message(step.message.name)];
+  if (step.kind === "start" && step.trigger) return [startTriggerDefinition(create, refs, step.trigger)];
   if (step.kind !== "boundaryEvent") return undefined;
-  return [step.trigger.type === "timer" ? timerDefinition(create, step.trigger.timer) : errors.definition(step.trigger.errorCode)];
+  return [step.trigger.type === "timer" ? timerDefinition(create, step.trigger.timer) : refs.error(step.trigger.errorCode)];
+}
+
+function startTriggerDefinition(create: Create, refs: RootRefs, trigger: StartTrigger): ModdleElement {
+  if (trigger.type === "message") return refs.message(trigger.message);
+  const [property, body] = trigger.timer.type === "cycle" ? ["timeCycle", trigger.timer.cycle] : ["timeDate", trigger.timer.date];
+  return create("bpmn:TimerEventDefinition", { [property]: create("bpmn:FormalExpression", { body }) });
+}
+
+/** The name of the message a message event definition refers to (its `bpmn:Message`'s name, else its id). */
+export function readMessageName(def: ModdleElement | undefined): string | undefined {
+  const message = child(def, "messageRef");
+  return (text(message, "name") ?? text(message, "id"))?.trim() || undefined;
+}
+
+export type StartTriggerReading = { trigger: StartTrigger } | { refused: string } | undefined;
+
+/** A start's message or timer definition as a Baton start trigger; a timer Baton cannot read is refused with the reason. */
+export function readStartTrigger(def: ModdleElement, label: string): StartTriggerReading {
+  if (def.$type === "bpmn:MessageEventDefinition") {
+    const name = readMessageName(def);
+    if (name?.startsWith("=")) return { refused: `${label} starts on a message whose name is an expression (${name}); Baton's message start names one message` };
+    return { trigger: { type: "message", message: name ?? " " } };
+  }
+  if (def.$type !== "bpmn:TimerEventDefinition") return undefined;
+  const body = (property: string) => text(child(def, property), "body")?.trim();
+  const cycle = body("timeCycle");
+  const date = body("timeDate");
+  if (cycle && parseStartCycle(cycle)) return { trigger: { type: "timer", timer: { type: "cycle", cycle } } };
+  if (date && isIsoInstant(date)) return { trigger: { type: "timer", timer: { type: "date", date } } };
+  const what = cycle ? `the cycle ${cycle}` : date ? `the date ${date}` : body("timeDuration") ? `a duration (${body("timeDuration")})` : "no time";
+  return { refused: `${label} starts on a timer with ${what}, which Baton cannot read; a timer start repeats as R/PT1H (or R/2025-01-06T08:00:00Z/P7D) or starts once at a date and time such as 2025-01-06T08:00:00Z` };
 }
 
 export type TimerReading = { timer: Timer } | { refused: string };

@@ -3,7 +3,7 @@ import { edgeWaypoints } from "../layout/edge-waypoints.ts";
 import { absolutePosition, shapeSize } from "../layout/shape-sizes.ts";
 import { payloadExtension, stepPayload, type Payload } from "./baton-payload.ts";
 import { conditionBody } from "./conditions.ts";
-import { ErrorRefs, eventDefinitionsOf } from "./event-definitions.ts";
+import { RootRefs, eventDefinitionsOf } from "./event-definitions.ts";
 import { IdAllocator } from "./id-allocator.ts";
 import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
 
@@ -18,7 +18,9 @@ import { batonModdle, isA, type ModdleElement } from "./moddle.ts";
  * a call activity for calling another process, a boundary event (timer or
  * error, `cancelActivity` false when it lets its activity go on) attached
  * to its activity, an error end event; errors as `bpmn:Error` elements;
- * inclusive gateways, and an expanded `bpmn:subProcess` holding the steps
+ * a message catch event for a message wait and a message or timer start
+ * event for a start trigger (messages as `bpmn:Message` elements), an
+ * event-based gateway, inclusive gateways, and an expanded `bpmn:subProcess` holding the steps
  * (and connections) inside it as its flowElements. Shapes are drawn at
  * absolute bounds (a step inside a sub-process is stored relative to it).
  * Conditions are written as
@@ -35,7 +37,7 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     return props;
   };
 
-  const errors = new ErrorRefs(create, ids);
+  const refs = new RootRefs(create, ids);
   const stepsById = new Map<string, Step>();
   for (const step of definition.steps) if (!stepsById.has(step.id)) stepsById.set(step.id, step);
   // A step goes into the flowElements of its sub-process; a parent that is no sub-process
@@ -57,7 +59,7 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     // A draft's event on a step that is gone keeps its host's id in the payload.
     if (step.kind === "boundaryEvent" && !definition.steps.some((s) => s.id === step.attachedTo)) payload.attachedTo = step.attachedTo;
     const element = create(BPMN_TYPES[step.kind], withText({ id, extensionElements: payloadExtension(payload) }, step.name, step.description));
-    const eventDefinitions = eventDefinitionsOf(step, create, errors);
+    const eventDefinitions = eventDefinitionsOf(step, create, refs);
     if (eventDefinitions) element.eventDefinitions = eventDefinitions;
     if (step.kind === "boundaryEvent" && !step.interrupting) element.cancelActivity = false;
     if (step.kind === "callActivity") element.calledElement = step.processKey;
@@ -154,7 +156,7 @@ export async function exportBpmn(definition: ProcessDefinition): Promise<string>
     targetNamespace: "https://baton.dev/processes",
     exporter: "Baton",
     exporterVersion: "1.0",
-    rootElements: [process, ...errors.elements],
+    rootElements: [process, ...refs.elements],
     diagrams: [diagram],
   });
   const { xml } = await moddle.toXML(definitions, { format: true });

@@ -4,7 +4,7 @@ import { describeElement, elementName, listUnsupported, type ImportContext } fro
 import { onlyEventDefinition } from "./event-definitions.ts";
 import { child, children, isA, text, type ModdleElement } from "./moddle.ts";
 import { STEP_ID, type StepIds } from "./process-key.ts";
-import { isRefused, readFields } from "./step-readers.ts";
+import { BLANK, isRefused, readFields } from "./step-readers.ts";
 import { unsupportedReason } from "./unsupported-reasons.ts";
 import { unusedVendorSettings } from "./vendor-extensions.ts";
 
@@ -73,6 +73,7 @@ const TYPE_KINDS: Record<string, StepKind> = {
   "bpmn:ExclusiveGateway": "exclusiveGateway",
   "bpmn:ParallelGateway": "parallelGateway",
   "bpmn:InclusiveGateway": "inclusiveGateway",
+  "bpmn:EventBasedGateway": "eventBasedGateway",
   "bpmn:SubProcess": "subProcess",
   "bpmn:SendTask": "notify",
   "bpmn:ServiceTask": "serviceCall",
@@ -87,8 +88,11 @@ function kindOf(el: ModdleElement, payload: Payload | undefined): StepKind | und
   }
   if (el.$type === "bpmn:IntermediateCatchEvent") {
     const defs = children(el, "eventDefinitions");
-    return defs.length === 1 && defs[0]!.$type === "bpmn:TimerEventDefinition" ? "timer" : undefined;
+    if (defs.length !== 1) return undefined;
+    return defs[0]!.$type === "bpmn:TimerEventDefinition" ? "timer" : defs[0]!.$type === "bpmn:MessageEventDefinition" ? "messageCatch" : undefined;
   }
+  // One that starts the process (instantiate) is a start of its own: not Baton's gateway.
+  if (el.$type === "bpmn:EventBasedGateway" && (el.instantiate === true || el.eventGatewayType === "Parallel")) return undefined;
   // An event sub-process runs on an event, not along connections: not Baton's sub-process.
   if (el.$type === "bpmn:SubProcess" && el.triggeredByEvent === true) return undefined;
   const kind = TYPE_KINDS[el.$type];
@@ -107,6 +111,13 @@ function payloadFields(payload: Payload | undefined): Payload {
  */
 function carried(kind: StepKind, fromBpmn: Record<string, unknown>, own: Payload): Record<string, unknown> {
   if (kind === "timer") return { timer: fromBpmn.timer };
+  if (kind === "start" && fromBpmn.trigger) return { trigger: fromBpmn.trigger };
+  if (kind === "messageCatch") {
+    // The name is the file's; the key too when the file has one (Zeebe), else the payload's.
+    const inFile = fromBpmn.message as { name: string; correlationKey?: string };
+    const saved = (own.message as { correlationKey?: unknown } | undefined)?.correlationKey;
+    return { message: { name: inFile.name, correlationKey: inFile.correlationKey ?? (typeof saved === "string" ? saved : BLANK) } };
+  }
   if (kind === "callActivity") return { processKey: fromBpmn.processKey };
   if (kind === "boundaryEvent") {
     const trigger = fromBpmn.trigger as { type: string };

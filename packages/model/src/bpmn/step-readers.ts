@@ -1,7 +1,7 @@
 import type { Step, StepKind } from "../process-definition.ts";
 import { readCamundaForm } from "./camunda-form.ts";
 import { juelBody } from "./juel-to-feel.ts";
-import { onlyEventDefinition, readErrorCode, readTimerDefinition } from "./event-definitions.ts";
+import { onlyEventDefinition, readErrorCode, readMessageName, readStartTrigger, readTimerDefinition } from "./event-definitions.ts";
 import { withArticle } from "./unsupported-reasons.ts";
 import { child, children, text, type ModdleElement } from "./moddle.ts";
 import { toProcessKey } from "./process-key.ts";
@@ -57,6 +57,9 @@ export function readFields(kind: StepKind, el: ModdleElement, label: string, pay
     case "boundaryEvent":
       readBoundary(el, label, r);
       break;
+    case "messageCatch":
+      readMessageCatch(el, label, r, payloadFields.has("message"));
+      break;
     default:
       break;
   }
@@ -90,13 +93,23 @@ function readForm(el: ModdleElement, label: string, r: Reading, required: boolea
   else if (required) r.fields.form = EMPTY_FORM;
 }
 
-/** Events Baton takes only as plain ones: a message start is still the start. An error end is one. */
+/** A message or timer start becomes the start's trigger; other start events are taken as plain ones. An error end is one. */
 function readEventDefinitions(el: ModdleElement, kind: "start" | "end", r: Reading, label: string): void {
   const defs = children(el, "eventDefinitions");
   if (kind === "end" && defs.length === 1 && defs[0]!.$type === "bpmn:ErrorEventDefinition") {
     const code = readErrorCode(defs[0]);
     r.fields.error = { code: code || BLANK, message: "" };
     if (!code) r.warnings.push(`${label} throws an error without a code; give it one, which the event catching it names.`);
+    return;
+  }
+  const trigger = kind === "start" && defs.length === 1 ? readStartTrigger(defs[0]!, label) : undefined;
+  if (trigger && "trigger" in trigger) {
+    r.fields.trigger = trigger.trigger;
+    if (trigger.trigger.type === "message" && trigger.trigger.message === BLANK) r.warnings.push(`${label} starts on a message without a name: name the message.`);
+    return;
+  }
+  if (trigger) {
+    r.partial.push({ id: text(defs[0], "id"), type: defs[0]!.$type, reason: `${trigger.refused}, so it was imported as a plain start` });
     return;
   }
   for (const def of defs) {
@@ -119,6 +132,24 @@ function readTimer(el: ModdleElement, label: string, r: Reading, cycles = false)
   if (reading) r.partial.push({ id: text(def, "id"), type: "bpmn:TimerEventDefinition", reason: reading.refused });
   else r.warnings.push(`${label} is a timer without a duration or date: set one.`);
   return { type: "duration", duration: BLANK };
+}
+
+/**
+ * A message wait: the message's name from its `bpmn:Message`, the
+ * correlation key from Zeebe's `<zeebe:subscription correlationKey="= …">`
+ * where the file has one (Camunda 7 correlates in code, so there is none).
+ */
+function readMessageCatch(el: ModdleElement, label: string, r: Reading, saved: boolean): void {
+  const def = children(el, "eventDefinitions")[0];
+  const name = readMessageName(def);
+  const message = child(def, "messageRef");
+  const subscription = message && findExtension(message, ZEEBE_NAMESPACES, "subscription");
+  const key = (subscription?.$attrs?.correlationKey ?? text(subscription, "correlationKey"))?.trim().replace(/^=\s*/, "");
+  const named = name !== undefined && !name.startsWith("=");
+  if (name !== undefined && !named) r.warnings.push(`${label} waits for a message named by an expression (${name}); Baton's message wait names one message: name it.`);
+  else if (name === undefined) r.warnings.push(`${label} waits for a message without a name: name the message.`);
+  if (!key && !saved) r.warnings.push(`${label} has no correlation key in the file: give the expression that tells this instance's message from the others.`);
+  r.fields.message = { name: named ? name : BLANK, ...(key ? { correlationKey: key } : {}) };
 }
 
 /** A timer or error event on an activity's border; which activity, the importer says. */

@@ -23,7 +23,9 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
   }
   switch (el.$type) {
     case "bpmn:EventBasedGateway":
-      return "an event-based gateway waits for whichever event comes first; Baton has no race between events";
+      return el.instantiate === true
+        ? "an event-based gateway that starts the process (instantiate); Baton's event gateway waits inside a running process"
+        : "a parallel event-based gateway waits for every event; Baton's event gateway takes the first that happens";
     case "bpmn:ComplexGateway":
       return "a complex gateway's activation rule has no Baton equivalent";
     case "bpmn:BoundaryEvent": {
@@ -32,7 +34,7 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
       return `${withArticle(`${mode}${eventKind(el)}`)} event attached to ${host ? nameOf(host) : "an activity"}; Baton's events on a step are timers and errors`;
     }
     case "bpmn:IntermediateCatchEvent":
-      return `an intermediate ${eventKind(el)} catch event; Baton waits only for timers`;
+      return `an intermediate ${eventKind(el)} catch event; Baton waits only for timers and messages`;
     case "bpmn:IntermediateThrowEvent": {
       const kind = eventKind(el);
       if (kind === "none") return "an intermediate none event (a milestone) has no Baton step; connect its neighbours directly";
@@ -50,7 +52,7 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
     case "bpmn:BusinessRuleTask":
       return "a business rule task evaluates a DMN decision; Baton has no decision tables (use a decision with FEEL conditions)";
     case "bpmn:ReceiveTask":
-      return "a receive task waits for a message; Baton has no message correlation";
+      return "a receive task waits for a message as a task; draw it as a message wait (an intermediate message catch event)";
     case "bpmn:CallActivity":
       return "a call activity that names no process to call";
     case "bpmn:DataObject":
