@@ -7,6 +7,7 @@ import type { Actor } from "./actor.ts";
 import { MAX_CALL_DEPTH } from "./child-instances.ts";
 import { completeTask } from "./complete-task.ts";
 import { retryIncident } from "./incident-actions.ts";
+import { instanceDetails } from "./instance-details.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { raiseJobIncident } from "./jobs/job-failed.ts";
 import { runDueJobs } from "./jobs/worker.ts";
@@ -162,6 +163,28 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
     expect(parent.variables).toEqual({ amount: 1200, payout: 900 });
     expect((await tasksOf(started.instanceId)).map((t) => [t.name, t.status])).toEqual([["Pay the claim", "open"]]);
     expect((await auditOf(started.instanceId)).map((e) => e.type)).toEqual(["instance.started", "variables.changed", "child.started", "variables.changed", "task.created"]);
+  });
+
+  it("shows the caller and the called instances in the details, to those who may see them", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "damage-claim", data: { amount: 80 } }, { now: t0 });
+    const [child] = await childrenOf(started.instanceId);
+    const parentView = await instanceDetails(fx.db, admin, started.instanceId);
+    expect(parentView.parent).toBeNull();
+    expect(parentView.children).toEqual([
+      { instanceId: child!.id, title: expect.stringMatching(/^Assess damage #\d+/), processKey: "assess-damage", processName: "Assess damage", status: "running", startedAt: t0.toISOString(), endedAt: null, stepId: "assess", stepName: "Call assess-damage" },
+    ]);
+    const childView = await instanceDetails(fx.db, dana, child!.id);
+    expect(childView.parent).toMatchObject({ instanceId: started.instanceId, processKey: "damage-claim", status: "running", stepId: "assess", stepName: "Call assess-damage" });
+    expect(childView.children).toEqual([]);
+
+    // Sam works in the called instance only: he sees it, not where it came from, and not the caller.
+    const samsView = await instanceDetails(fx.db, sam, child!.id);
+    expect(samsView.parent).toBeNull();
+    await expect(instanceDetails(fx.db, sam, started.instanceId)).rejects.toThrow(/not found/i);
+
+    const [estimate] = await tasksOf(child!.id);
+    await completeTask(fx.db, sam, { taskId: estimate!.id, data: { estimate: 10 } }, { now: time(1000) });
+    expect((await instanceDetails(fx.db, dana, started.instanceId)).children).toEqual([expect.objectContaining({ status: "completed", endedAt: time(1000).toISOString() })]);
   });
 
   it("runs calls two levels deep, and hands back up through both when the innermost task is done", async () => {

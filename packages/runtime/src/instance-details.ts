@@ -3,6 +3,7 @@ import { auditEvents, instances, packageVersions, tasks, users, type Database } 
 import type { Actor } from "./actor.ts";
 import { notFound } from "./errors.ts";
 import { requireId } from "./ids.ts";
+import { callLinks } from "./call-links.ts";
 import { instanceTitle, loadTaskSummaries } from "./task-views.ts";
 import { toIso } from "./time.ts";
 import { loadPackage } from "./package-cache.ts";
@@ -10,7 +11,8 @@ import { formFields, type ColumnField, type Field, type ProcessDefinition } from
 
 /**
  * An instance as its starter, an admin or a participant of it sees it:
- * status, version, variables, tasks and the protocol.
+ * status, version, variables, tasks and the protocol, and where its work
+ * went: the instance that called it and the ones it called (call-links.ts).
  */
 export async function instanceDetails(db: Database, actor: Actor, instanceId: string) {
   const [row] = await db
@@ -31,6 +33,7 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.instanceId, instanceId))
     .orderBy(asc(auditEvents.id));
+  const calls = await callLinks(db, actor, row.instance, audit.map((a) => a.event));
   return {
     id: row.instance.id,
     title: instanceTitle(row.name, row.instance.number, row.instance.title),
@@ -44,6 +47,10 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     variables: row.instance.variables as Record<string, unknown>,
     fields: fieldLabels((await loadPackage(db, row.instance.packageVersionId)).definition),
     incidents: (row.instance.state as { incidents?: unknown[] }).incidents ?? [],
+    /** The instance whose call activity started this one, when the actor may see it; null otherwise. */
+    parent: calls.parent,
+    /** The instances this one's call activities started, oldest first, those the actor may see. */
+    children: calls.children,
     tasks: instanceTasks,
     audit: audit.map((a) => ({ id: a.event.id, type: a.event.type, actor: a.actor, at: toIso(a.event.at), taskId: a.event.taskId, data: a.event.data })),
   };

@@ -19,3 +19,5 @@ export type MyRequest = Output<Client["portal"]["myRequests"]["query"]>[number];
 export type NotificationPage = Output<Client["notifications"]["list"]["query"]>;
 export type NotificationView = NotificationPage["items"][number];
 export type Directory = Output<Client["portal"]["directory"]["query"]>;
+export type RequestDetails = Output<Client["portal"]["instance"]["query"]>;
+export type CallLink = RequestDetails["children"][number];

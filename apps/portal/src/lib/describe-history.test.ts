@@ -25,6 +25,15 @@ describe("request history in words", () => {
     );
   });
 
+  it("says when work was passed on to another request, and when that was cancelled", () => {
+    expect(describeEvent({ type: "child.started", actor: "sam", taskId: null, data: { stepId: "assess", processKey: "assess-damage", childInstanceId: "c1" } }, names)).toBe(
+      "Passed a part of the work on to another request (assess-damage)",
+    );
+    const reason = 'the timer event "A day passed" (late) went off';
+    expect(describeEvent({ type: "child.cancelled", actor: null, taskId: null, data: { stepId: "assess", reason, childInstanceIds: ["c1"] } }, names)).toBe(`The work passed on was cancelled: ${reason}`);
+    expect(describeEvent({ type: "instance.cancelled", actor: null, taskId: null, data: { reason } }, names)).toBe(`The request was cancelled: ${reason}`);
+  });
+
   it("says when a task was cancelled by an event on it, and which error was caught", () => {
     expect(describeEvent({ type: "task.cancelled", actor: null, taskId: "t1", data: { reason: 'the timer event "Too late" (late) went off' } }, names)).toBe(
       'Call back the prospect was cancelled: the timer event "Too late" (late) went off',

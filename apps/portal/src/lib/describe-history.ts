@@ -41,6 +41,12 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
       return `Stopped: ${String(data.message ?? "something needs an administrator")}`;
     case "instance.completed":
       return "The request was completed";
+    case "instance.cancelled":
+      return `The request was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
+    case "child.started":
+      return `Passed a part of the work on to another request${typeof data.processKey === "string" ? ` (${data.processKey})` : ""}`;
+    case "child.cancelled":
+      return `The work passed on was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
     default:
       return null; // bookkeeping (e.g. variables changed) is not shown
   }

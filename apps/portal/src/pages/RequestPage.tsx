@@ -12,6 +12,7 @@ import { describeEvent, formatValue, humanizeKey } from "../lib/describe-history
 import { formatDateTime } from "../lib/format-date.ts";
 import { trpc } from "../lib/trpc.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
+import { CallLinksSection } from "./CallLinksSection.tsx";
 
 /** One request the participant started (or works on): where it stands, what was entered, what happened. */
 export function RequestPage() {
@@ -52,7 +53,11 @@ export function RequestPage() {
       <section className="card section" aria-label="Where it stands">
         <h2 className="section-title">Where it stands</h2>
         {open.length === 0 ? (
-          <p className="muted request-empty">{r.status === "completed" ? "Finished: nothing is waiting." : "Nothing is waiting for a person right now."}</p>
+          <p className="muted request-empty">{r.status === "completed"
+              ? "Finished: nothing is waiting."
+              : r.children.some((c) => c.status === "running" || c.status === "incident")
+                ? "Waiting for a connected request (below) to finish."
+                : "Nothing is waiting for a person right now."}</p>
         ) : (
           <ul className="request-list">
             {open.map((t) => (
@@ -73,6 +78,8 @@ export function RequestPage() {
           <p className="muted request-done">Done so far: {done.map((t) => t.name).join(", ")}.</p>
         ) : null}
       </section>
+
+      <CallLinksSection parent={r.parent} children={r.children} />
 
       <section className="card section" aria-label="What was entered">
         <h2 className="section-title">What was entered</h2>

@@ -5,7 +5,7 @@ import { table } from "../output.ts";
 export const instanceCommand: Command = {
   name: "instance",
   usage: "instance <instanceId> [--as <user>]",
-  summary: "An instance's status, version, variables, open incidents, tasks and audit events.",
+  summary: "An instance's status, version, caller and called instances, variables, open incidents, tasks and audit events.",
   valueOptions: ["as"],
   run: async (ctx) => {
     const id = requirePositional(ctx, 0, "the instance id", instanceCommand.usage);
@@ -14,7 +14,11 @@ export const instanceCommand: Command = {
       [
         `${details.title} — ${details.status}`,
         `process ${details.processKey} version ${details.version}, started by ${details.startedBy} at ${details.startedAt}${details.endedAt ? `, ended ${details.endedAt}` : ""}`,
+        ...(details.parent ? [`called by ${details.parent.title} (${details.parent.instanceId}) at step ${details.parent.stepId ?? "?"}`] : []),
         "",
+        ...(details.children.length
+          ? ["Called instances:", table(["instance id", "process", "step", "status"], details.children.map((c) => [c.instanceId, c.processKey, c.stepId, c.status])), ""]
+          : []),
         "Variables:",
         JSON.stringify(details.variables, null, 2),
         "",
