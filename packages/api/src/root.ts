@@ -7,8 +7,9 @@ import { migrationsRouter } from "./routers/migrations.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { portalRouter } from "./routers/portal.ts";
 import { studioRouter } from "./routers/studio.ts";
+import { versionsRouter } from "./routers/versions.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter, migrations: migrationsRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter, migrations: migrationsRouter, versions: versionsRouter });
 
 export type AppRouter = typeof appRouter;
