@@ -1,20 +1,30 @@
 import { and, eq } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { auditEvents, instances, jobs, packageVersions, tasks, testDatabaseTargets, type Database } from "@baton/db";
 import { completeTask } from "./complete-task.ts";
+import { jobHandlers } from "./jobs/handlers.ts";
+import { raiseJobIncident } from "./jobs/job-failed.ts";
+import { runDueJobs } from "./jobs/worker.ts";
 import type { UserError } from "./errors.ts";
 import { checkMigration, migrateInstances } from "./migrate-instances.ts";
 import { proposeMigration } from "./migration-plan.ts";
 import { publishDefinition } from "./publish.ts";
 import { startInstance } from "./start-instance.ts";
 import { saveTaskDraft, draftOf } from "./task-drafts.ts";
+import { startHttpService, type HttpService } from "./test-support/http-service.ts";
 import { deskMapping, deskV1, deskV2, deskWithoutApproval } from "./test-support/migration-processes.ts";
 import { describeOnEachDatabase, snapshotInstance, type RuntimeFixture } from "./test-support/runtime-fixture.ts";
 
 /** Moving running instances between versions: proposal, dry run, migration, refusals. */
 const targets = await testDatabaseTargets();
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as UserError);
-const PING = "http://127.0.0.1:9/never-called";
+let crm: HttpService;
+let PING = "";
+beforeAll(async () => {
+  crm = await startHttpService({ status: 200, body: { ok: true } });
+  PING = `${crm.url}/ping`;
+});
+afterAll(async () => crm.close());
 
 /** Every row a migration could touch, for "nothing changed" comparisons. */
 async function everything(db: Database, ids: string[]) {
@@ -112,6 +122,9 @@ describeOnEachDatabase("migrating running instances", targets, (fx) => {
     expect(timerJob!.dueAt).toEqual(before.find((b) => b.instance!.id === at.timer)!.jobs[0]!.dueAt);
     const [callJob] = await fx.db.select().from(jobs).where(eq(jobs.instanceId, at.call!));
     expect(callJob).toMatchObject({ status: "pending", payload: expect.objectContaining({ stepId: "pingCrm" }) });
+    // The CRM answers the call sent for v1's step; the instance, now on v2, takes the answer and ends.
+    await runDueJobs(fx.db, { handlers: jobHandlers(), onFailed: raiseJobIncident });
+    expect((await fx.db.select().from(instances).where(eq(instances.id, at.call!)))[0]!.status).toBe("completed");
 
     // Both branches continue; a second migration finds nothing left on v1.
     expect((await openTasks(fx.db, at.parallel!)).map((t) => t.stepId)).toEqual(["left", "right"]);

@@ -6,6 +6,7 @@ import { type Actor, requireRole } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
 import { invalidInput } from "./errors.ts";
 import { isId } from "./ids.ts";
+import { lockInstance } from "./lock-instance.ts";
 import { loadMigrationVersions, type MigrationVersions } from "./migration-plan.ts";
 import type { LoadedPackage } from "./package-cache.ts";
 
@@ -136,9 +137,10 @@ async function prepare(db: Database, request: MigrationRequest): Promise<Plan> {
   return { from, to, mapping: resolved.mapping, ids };
 }
 
+/** With `lock`, the row is locked as for an engine step: with its callers, callers first (lock-instance.ts). */
 async function loadInstance(db: Database, id: string, lock: boolean): Promise<InstanceRow | undefined> {
-  const query = db.select().from(instances).where(eq(instances.id, id));
-  const [row] = lock ? await query.for("update") : await query;
+  if (lock) return lockInstance(db, id);
+  const [row] = await db.select().from(instances).where(eq(instances.id, id));
   return row;
 }
 

@@ -35,9 +35,9 @@ import { serviceCallJobPayloadSchema, type ServiceCallJobPayload } from "./servi
 export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecrets = {}): ExternalJobHandler =>
   externalJob<ServiceResponse>({
     async stillWanted(tx, job) {
-      const { instanceId, tokenId, payload } = readJob(job);
+      const { instanceId, tokenId } = readJob(job);
       const [instance] = await tx.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId));
-      return !!instance && waitsForAnswer(instance.state as InstanceState, tokenId, payload.stepId);
+      return !!instance && waitsForAnswer(instance.state as InstanceState, tokenId);
     },
     async perform(job) {
       const outcome = await call(readJob(job).payload, secrets);
@@ -51,7 +51,7 @@ export const callServiceJob = (mail?: MailSettings | null, secrets: ServiceSecre
       const stepped = await stepInstance(tx, instanceId, { type: "serviceAnswered", tokenId, response }, {
         now,
         actorId: null,
-        accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+        accept: (state) => waitsForAnswer(state, tokenId),
         mail,
       });
       if (!stepped) return;
@@ -78,14 +78,14 @@ const LEASE_MARGIN_MS = 60_000;
  * `service.failed` incident. Runs in the transaction that marks the job failed.
  */
 export async function serviceCallGaveUp(tx: Database, job: JobRow, error: string, now: Date, cause?: unknown): Promise<void> {
-  const { instanceId, tokenId, payload } = readJob(job);
+  const { instanceId, tokenId } = readJob(job);
   const attempts = job.attempts + 1;
   const status = (cause as { status?: unknown } | undefined)?.status;
   const failed = { type: "serviceFailed" as const, tokenId, error: `${error} (attempt ${attempts} of ${job.maxAttempts ?? attempts})`, ...(typeof status === "number" ? { status } : {}) };
   await stepInstance(tx, instanceId, failed, {
     now,
     actorId: null,
-    accept: (state) => waitsForAnswer(state, tokenId, payload.stepId),
+    accept: (state) => waitsForAnswer(state, tokenId),
   });
 }
 
@@ -100,10 +100,16 @@ function readJob(job: JobRow): { instanceId: string; tokenId: string; payload: S
 }
 
 /** The token waits at the step for an answer: not moved on, not stuck under an incident. */
-function waitsForAnswer(state: InstanceState, tokenId: string, stepId: string): boolean {
+/**
+ * The token still waits for this call. By the token's id alone: a token
+ * stays at its step until it moves on (a new arrival is a new token), and
+ * an admin may migrate the instance to a version where the call's step has
+ * another id while the request is out (the job read its payload before).
+ */
+function waitsForAnswer(state: InstanceState, tokenId: string): boolean {
   return (
     state.status !== "completed" &&
-    state.tokens.some((t) => t.id === tokenId && t.stepId === stepId) &&
+    state.tokens.some((t) => t.id === tokenId) &&
     !state.incidents.some((i) => i.tokenId === tokenId)
   );
 }
