@@ -8,6 +8,7 @@ import { MAX_CALL_DEPTH } from "./child-instances.ts";
 import { completeTask } from "./complete-task.ts";
 import { retryIncident } from "./incident-actions.ts";
 import { instanceDetails } from "./instance-details.ts";
+import { archiveProcess, unarchiveProcess } from "./version-lifecycle.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { raiseJobIncident } from "./jobs/job-failed.ts";
 import { runDueJobs } from "./jobs/worker.ts";
@@ -95,6 +96,10 @@ const later: ProcessDefinitionInput = {
   connections: chain("start", "end"),
 };
 
+/** Calls a process an admin archived. */
+const callsArchived: ProcessDefinitionInput = { ...notYet, key: "calls-archived", name: "Calls archived", steps: [start(), call("call", "archived-callee", {}, { answered: "true" }), userTask("next", "Next", "dana"), end] };
+const archivedCallee: ProcessDefinitionInput = { ...later, key: "archived-callee", name: "Archived callee" };
+
 /** The assessment may take a day at most; then the claim is handled by hand. */
 const inADay: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -132,7 +137,7 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
 
   beforeAll(async () => {
     const ana = await fx.as("ana");
-    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever]) await publishDefinition(fx.db, ana, definition);
+    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever, callsArchived, archivedCallee]) await publishDefinition(fx.db, ana, definition);
     dana = await fx.as("dana");
     sam = await fx.as("sam");
     admin = await fx.as("admin");
@@ -219,6 +224,18 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
     expect(child).toMatchObject({ processKey: "published-later", status: "completed" });
     expect(await instance(started.instanceId)).toMatchObject({ variables: { doubled: 42 } });
     expect((await tasksOf(started.instanceId)).map((t) => t.name)).toEqual(["Next"]);
+  });
+
+  it("does not call an archived process: an incident that says so, retried once it is unarchived", async () => {
+    await archiveProcess(fx.db, admin, { processKey: "archived-callee", reason: "replaced" });
+    const started = await startInstance(fx.db, dana, { processKey: "calls-archived", data: {} }, { now: t0 });
+    const [incident] = ((await instance(started.instanceId)).state as InstanceState).incidents;
+    expect(incident).toMatchObject({ code: "call.failed", message: 'The called process cannot start: "Archived callee" is archived (replaced): new requests cannot be started. An admin can unarchive it. Then retry this incident to call it.' });
+    expect(await childrenOf(started.instanceId)).toEqual([]);
+
+    await unarchiveProcess(fx.db, admin, { processKey: "archived-callee" });
+    await retryIncident(fx.db, admin, { instanceId: started.instanceId, incidentId: incident!.id }, { now: time(1000) });
+    expect(await instance(started.instanceId)).toMatchObject({ status: "running", variables: { answered: true } });
   });
 
   it("cancels the called instances, their tasks, drafts and timers, all the way down, when a boundary timer interrupts the call", async () => {

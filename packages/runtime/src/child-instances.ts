@@ -8,6 +8,7 @@ import { callDepth } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
 import { latestPackageId } from "./start-instance.ts";
 import { stepInstance, storeInstanceState } from "./step-instance.ts";
+import { startRefusal } from "./version-lifecycle.ts";
 
 /**
  * Call activities at run time. The engine asks, the runtime does, all in
@@ -16,7 +17,8 @@ import { stepInstance, storeInstanceState } from "./step-instance.ts";
  *   process starts, linked to the calling instance and its waiting token
  *   (`instances.parent_instance_id`, `parent_token_id`), started by the
  *   caller's starter, with the inputs as its first variables. A process
- *   that is not published, or calls nested deeper than MAX_CALL_DEPTH (a
+ *   that is not published, archived or whose latest version is deprecated
+ *   (version-lifecycle.ts), or calls nested deeper than MAX_CALL_DEPTH (a
  *   process that calls itself for ever), stop the token under a
  *   `call.failed` incident; retrying it asks again.
  * - the called instance ends (`endInstance`): its caller gets
@@ -48,6 +50,8 @@ export async function startChildInstance(tx: Database, ctx: ApplyContext, parent
     return { ok: false, message: `Calling "${command.processKey}" would nest calls ${depth + 1} deep (at most ${MAX_CALL_DEPTH}); does a process call itself without end?` };
   }
   const pkg = await loadPackage(tx, latest);
+  const refusal = await startRefusal(tx, pkg.processKey, pkg.version, pkg.definition.name);
+  if (refusal) return { ok: false, message: `The called process cannot start: ${refusal} Then retry this incident to call it.` };
   const [parent] = await tx.select({ startedBy: instances.startedBy, title: instances.title }).from(instances).where(eq(instances.id, ctx.instanceId));
   const result = step(pkg.definition, undefined, { type: "started", data: {}, startedBy: parentState.startedBy, variables: command.variables }, await engineEnv(tx, pkg.definition, ctx.now));
   const [row] = await tx
