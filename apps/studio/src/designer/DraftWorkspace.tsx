@@ -144,7 +144,7 @@ export function DraftWorkspace({ processKey, draft, versions, onChooseVersion }:
             directory={directory}
             onSelect={showOnCanvas}
             actions={designer.actions}
-            processKeys={session.processKeys}
+            processes={session.processes}
             selectionExtras={<SaveSelectionAsBlock definition={definition} stepIds={designer.selection.steps} />}
           />
         }

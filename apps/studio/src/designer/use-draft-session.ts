@@ -42,11 +42,15 @@ export function useDraftSession({ processKey, draft, viewportCentre }: Options) 
   });
   const processes = useQuery({ queryKey: queryKeys.processes, queryFn: api.processes });
   const stepDefaults = useMemo(
-    () => ({ processKey: processes.data?.find((p) => p.key !== processKey)?.key ?? "other-process" }),
+    // A new call runs a published process where there is one: an unpublished one cannot be called yet.
+    () => {
+      const others = processes.data?.filter((p) => p.key !== processKey) ?? [];
+      return { processKey: (others.find((p) => p.published) ?? others[0])?.key ?? "other-process" };
+    },
     [processes.data, processKey],
   );
   const designer = useDesigner({ stack, definition, notify: toast, stepDefaults, viewportCentre, layout: autoLayout ?? undefined });
   useDesignerShortcuts(designer, () => stack.definition.steps.map((s) => s.id));
   const live = useLiveProblems(definition);
-  return { stack, definition, autosave, status, designer, liveProblems: live.problems, checking: live.checking, processKeys: processes.data?.map((p) => p.key) ?? [] };
+  return { stack, definition, autosave, status, designer, liveProblems: live.problems, checking: live.checking, processes: processes.data?.map((p) => ({ key: p.key, name: p.name, published: p.published !== null })) ?? [] };
 }

@@ -7,7 +7,7 @@ import { problemTarget, sameSelection, selectionSize, singleSelected, type Eleme
 import { ConnectionProperties } from "./ConnectionProperties.tsx";
 import { MultiSelectionProperties } from "./MultiSelectionProperties.tsx";
 import { ProcessSummary } from "./ProcessSummary.tsx";
-import { PropertiesContext } from "./properties-context.ts";
+import { PropertiesContext, type CallableProcess } from "./properties-context.ts";
 import { StepProperties } from "./StepProperties.tsx";
 
 type Props = {
@@ -18,13 +18,14 @@ type Props = {
   onSelect: (selection: Selection) => void;
   /** How to change the draft; absent for a published version (read-only). */
   actions?: DesignerActions | undefined;
-  processKeys?: readonly string[];
+  /** The processes a call activity may run (the one being edited is left out). */
+  processes?: readonly CallableProcess[];
   /** Extra tools for a multi-selection (e.g. "Save selection as block"). */
   selectionExtras?: ReactNode;
 };
 
 /** The right-hand panel: the selected step or connection, several selected, or the process. */
-export function PropertiesPanel({ definition, selection, problems, directory, onSelect, actions, processKeys = [], selectionExtras }: Props) {
+export function PropertiesPanel({ definition, selection, problems, directory, onSelect, actions, processes = [], selectionExtras }: Props) {
   const single = singleSelected(selection);
   const step = single?.type === "step" ? definition.steps.find((s) => s.id === single.id) : undefined;
   const connection = single?.type === "connection" ? definition.connections.find((c) => c.id === single.id) : undefined;
@@ -32,7 +33,7 @@ export function PropertiesPanel({ definition, selection, problems, directory, on
   const several = selectionSize(selection) > 1;
 
   return (
-    <PropertiesContext.Provider value={{ actions, directory, processKeys: processKeys.filter((k) => k !== definition.key), definition, problems }}>
+    <PropertiesContext.Provider value={{ actions, directory, processes: processes.filter((p) => p.key !== definition.key), definition, problems }}>
       <aside className="properties-panel" aria-label="Properties">
         {(step || connection || several) && (
           <button type="button" className="icon-button prop-close" aria-label="Clear selection" onClick={() => onSelect(null)}>

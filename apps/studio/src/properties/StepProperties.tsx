@@ -11,6 +11,7 @@ import { CallActivitySection } from "./kinds/CallActivitySection.tsx";
 import { NotifySection } from "./kinds/NotifySection.tsx";
 import { ServiceCallSection } from "./kinds/ServiceCallSection.tsx";
 import { StartSection } from "./kinds/StartSection.tsx";
+import { SubProcessSection } from "./kinds/SubProcessSection.tsx";
 import { useStepUpdate } from "./kinds/step-update.ts";
 import { TimerSection } from "./kinds/TimerSection.tsx";
 import { UserTaskSection } from "./kinds/UserTaskSection.tsx";
@@ -49,6 +50,7 @@ export function StepProperties({ step, definition, onSelect }: Props) {
       {step.kind === "notify" && <NotifySection step={step} />}
       {step.kind === "serviceCall" && <ServiceCallSection step={step} />}
       {step.kind === "callActivity" && <CallActivitySection step={step} />}
+      {step.kind === "subProcess" && <SubProcessSection step={step} />}
       <ConnectionsSection step={step} definition={definition} onSelect={onSelect} />
     </>
   );

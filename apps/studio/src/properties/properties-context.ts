@@ -11,14 +11,17 @@ import type { DesignerActions } from "../designer/designer-actions.ts";
 export type PropertiesEnv = {
   actions: DesignerActions | undefined;
   directory: Directory | undefined;
-  /** Keys of the other processes, for "call another process". */
-  processKeys: readonly string[];
+  /** The other processes, for "call another process": only a published one can be called. */
+  processes: readonly CallableProcess[];
   /** The whole process (the form designer completes variable names from it) and its problems. */
   definition?: ProcessDefinition | undefined;
   problems?: readonly Problem[] | undefined;
 };
 
-export const PropertiesContext = createContext<PropertiesEnv>({ actions: undefined, directory: undefined, processKeys: [] });
+/** A process a call activity could run: its key, its name, and whether a version of it is published. */
+export type CallableProcess = { key: string; name: string; published: boolean };
+
+export const PropertiesContext = createContext<PropertiesEnv>({ actions: undefined, directory: undefined, processes: [] });
 
 export function useProperties(): PropertiesEnv & { readOnly: boolean } {
   const env = useContext(PropertiesContext);

@@ -3,19 +3,31 @@ import { MappingsEditor } from "../editors/MappingsEditor.tsx";
 import { SelectField } from "../editors/SelectField.tsx";
 import { TextField } from "../editors/TextField.tsx";
 import { PropertySection } from "../PropertySection.tsx";
-import { useProperties } from "../properties-context.ts";
+import { useProperties, type CallableProcess } from "../properties-context.ts";
 import { useStepUpdate } from "./step-update.ts";
 
-/** Runs another published process and waits for it: which one, what goes in, what comes back. */
+/**
+ * Runs another published process and waits for it: which one (by name,
+ * published ones first; one not published yet is marked, since the call
+ * would stop under an incident until it is), what goes in, what comes back.
+ */
 export function CallActivitySection({ step }: { step: CallActivityStep }) {
   const update = useStepUpdate(step.id);
-  const { readOnly, processKeys } = useProperties();
-  const keys = processKeys.includes(step.processKey) ? processKeys : [step.processKey, ...processKeys];
+  const { readOnly, processes } = useProperties();
+  const chosen = processes.find((p) => p.key === step.processKey);
+  const options = [...(chosen ? [] : [{ key: step.processKey, name: step.processKey, published: false, unknown: true }]), ...sortedForCalling(processes)];
   return (
     <>
       <PropertySection title="Process to run">
-        {keys.length > 1 ? (
-          <SelectField label="Process" value={step.processKey} disabled={readOnly} options={keys.map((k) => ({ value: k, label: k }))} onChange={(processKey) => update({ processKey })} />
+        {processes.length > 0 ? (
+          <SelectField
+            label="Process"
+            value={step.processKey}
+            disabled={readOnly}
+            options={options.map((p) => ({ value: p.key, label: optionLabel(p) }))}
+            hint={processHint(chosen)}
+            onChange={(processKey) => update({ processKey })}
+          />
         ) : (
           <TextField
             label="Process key"
@@ -35,4 +47,19 @@ export function CallActivitySection({ step }: { step: CallActivityStep }) {
       </PropertySection>
     </>
   );
+}
+
+function sortedForCalling(processes: readonly CallableProcess[]): CallableProcess[] {
+  return [...processes].sort((a, b) => Number(b.published) - Number(a.published) || a.name.localeCompare(b.name));
+}
+
+function optionLabel(p: CallableProcess & { unknown?: boolean }): string {
+  if (p.unknown) return `${p.key} (no such process here)`;
+  return `${p.name} (${p.key})${p.published ? "" : " — not published yet"}`;
+}
+
+function processHint(chosen: CallableProcess | undefined): string {
+  if (!chosen) return "No process with this key exists here yet; the call stops until one is published.";
+  if (!chosen.published) return `"${chosen.name}" has no published version yet; the call stops until it is published.`;
+  return "Its latest published version runs when the step is reached, started by whoever started this process; this one waits until it ends.";
 }
