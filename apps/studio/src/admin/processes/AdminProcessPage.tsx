@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, SearchX } from "lucide-react";
-import { Link, useParams } from "react-router";
+import { ArrowLeft, ArrowRightLeft, SearchX } from "lucide-react";
+import { Link, useMatch, useParams } from "react-router";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
 import { Spinner } from "../../ui/Spinner.tsx";
 import { adminQueryKeys } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
+import { MigrationWizard } from "./migration/MigrationWizard.tsx";
 import { PublishersPanel } from "./PublishersPanel.tsx";
 import { VersionsTable } from "./VersionsTable.tsx";
 
@@ -14,6 +15,7 @@ export function AdminProcessPage() {
   const { key = "" } = useParams();
   const api = useAdminApi();
   const processes = useQuery({ queryKey: adminQueryKeys.processes, queryFn: api.processes });
+  const migrating = useMatch("/admin/processes/:key/migrate") !== null;
   const back = (
     <Link to="/admin/processes" className="back-link">
       <ArrowLeft size={14} aria-hidden="true" /> All processes
@@ -46,6 +48,8 @@ export function AdminProcessPage() {
       </div>
     );
   }
+  if (migrating) return <MigrationWizard process={process} />;
+  const running = process.versions.slice(1).reduce((n, v) => n + v.running, 0);
   return (
     <div className="admin-stack">
       <div>
@@ -65,6 +69,15 @@ export function AdminProcessPage() {
           Versions
         </h3>
         <VersionsTable process={process} />
+        {process.versions.length > 1 && (
+          <p className="migration-entry">
+            <Link className="btn btn-secondary btn-sm" to={`/admin/processes/${encodeURIComponent(process.key)}/migrate`}>
+              <ArrowRightLeft size={14} aria-hidden="true" />
+              <span>Migrate instances</span>
+            </Link>{" "}
+            <span className="muted">{running === 0 ? "No instance runs on an older version." : `${running} instance${running === 1 ? "" : "s"} still run${running === 1 ? "s" : ""} on older versions.`}</span>
+          </p>
+        )}
       </section>
       <section aria-labelledby="publishers-title">
         <h3 id="publishers-title" className="subsection-title">
