@@ -278,6 +278,61 @@ export const jobs = pgTable(
 );
 
 /**
+ * A token waiting for a message (the engine's `waitForMessage`, gone again
+ * with `stopWaiting` or when the message is delivered): which instance,
+ * token and step, the message's name and the correlation key worked out
+ * when the token arrived. Messages are looked up by (name, key), oldest first.
+ */
+export const messageSubscriptions = pgTable(
+  "message_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    instanceId: uuid("instance_id")
+      .notNull()
+      .references(() => instances.id),
+    tokenId: text("token_id").notNull(),
+    stepId: text("step_id").notNull(),
+    messageName: text("message_name").notNull(),
+    correlationKey: text("correlation_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("message_subscriptions_name_key_idx").on(t.messageName, t.correlationKey, t.createdAt),
+    uniqueIndex("message_subscriptions_token_step_idx").on(t.instanceId, t.tokenId, t.stepId),
+  ],
+);
+
+/**
+ * What starts a process besides people and the API: a message or a timer
+ * (the start step's trigger), one row per process, for its LATEST published
+ * version only (publishing replaces it). `activatedBy` published that
+ * version; timer-started instances are started by them.
+ */
+export const startTriggers = pgTable(
+  "start_triggers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    processKey: text("process_key").notNull(),
+    packageVersionId: uuid("package_version_id")
+      .notNull()
+      .references(() => packageVersions.id),
+    type: text("type").notNull(),
+    messageName: text("message_name"),
+    /** The start's timer trigger (`{ type: "cycle", cycle }` or `{ type: "date", date }`). */
+    timer: jsonb("timer"),
+    activatedBy: uuid("activated_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("start_triggers_process_key_idx").on(t.processKey),
+    index("start_triggers_message_idx").on(t.messageName),
+    check("start_triggers_type_check", sql`(${t.type} = 'message' AND ${t.messageName} IS NOT NULL) OR (${t.type} = 'timer' AND ${t.timer} IS NOT NULL)`),
+  ],
+);
+
+/**
  * In-app notifications (the portal's bell): one row per recipient, so
  * reading one marks it read for that person only. Alerts to a group are
  * expanded to its members when they are sent.

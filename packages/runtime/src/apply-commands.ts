@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { auditEvents, groups, instances, jobs, taskDrafts, tasks, users, type Database } from "@baton/db";
 import { step, type EngineCommand, type EngineEvent, type Incident, type InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
+import { subscribeToMessage, unsubscribeFromMessage } from "./messages/message-subscriptions.ts";
 import { cancelChildInstances, completeCaller, startChildInstance } from "./child-instances.ts";
 import { engineEnv } from "./engine-env.ts";
 import { loadPackage } from "./package-cache.ts";
@@ -203,6 +204,12 @@ export async function applyCommands(
           break;
         case "escalateTask":
           await applyEscalation(tx, ctx, command, audit, note);
+          break;
+        case "waitForMessage":
+          await subscribeToMessage(tx, ctx.instanceId, command, ctx.now);
+          break;
+        case "stopWaiting":
+          await unsubscribeFromMessage(tx, ctx.instanceId, command);
           break;
         case "callService": {
           const payload: ServiceCallJobPayload = { stepId: command.stepId, request: command.request, idempotencyKey: command.idempotencyKey, timeoutMs: command.timeoutMs };

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditEvents, instances, jobs, taskDrafts, tasks, type Database } from "@baton/db";
+import { auditEvents, instances, jobs, messageSubscriptions, taskDrafts, tasks, type Database } from "@baton/db";
 import { step, type EngineCommand, type InstanceState } from "@baton/engine";
 import { applyCommands, type ApplyContext } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
@@ -122,7 +122,8 @@ async function cancelInstance(tx: Database, instanceId: string, why: Cancellatio
   // Timers, service calls not yet made; a call already under way finds its job gone and stores nothing.
   await dropPendingJobs(tx, eq(jobs.instanceId, instanceId));
   const state = row.state as InstanceState;
-  const cleared: InstanceState = { ...state, tokens: [], timers: [], incidents: [], approvals: {} };
+  await tx.delete(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId));
+  const cleared: InstanceState = { ...state, tokens: [], timers: [], incidents: [], approvals: {}, messages: [] };
   await tx
     .update(instances)
     .set({ status: "cancelled", state: cleared, endedAt: why.now, revision: row.revision + 1 })

@@ -44,3 +44,6 @@ export * from "./seal-version.ts";
 export * from "./version-lifecycle.ts";
 export * from "./version-diff.ts";
 export * from "./package-file.ts";
+export * from "./messages/correlate-message.ts";
+export * from "./messages/waiting-messages.ts";
+export { TIMER_START_JOB } from "./messages/start-triggers.ts";

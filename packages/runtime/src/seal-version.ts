@@ -3,6 +3,7 @@ import { auditEvents, packageVersions, type Database } from "@baton/db";
 import { diffPackages, releaseNoteOf, type CompiledForm, type ProcessDefinition } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { invalidInput } from "./errors.ts";
+import { replaceStartTrigger } from "./messages/start-triggers.ts";
 import { grantCreatorPublish, requirePublishPermission } from "./publish-permissions.ts";
 
 /**
@@ -13,7 +14,8 @@ import { grantCreatorPublish, requirePublishPermission } from "./publish-permiss
  * latest version already has this content (same hash) — or a new row with
  * the next number (an import may keep its own number when it is higher),
  * its label and release note (by default, the diff against the latest in
- * words), and an audit event. The row is never updated afterwards.
+ * words), an audit event, and the process's start trigger replaced by
+ * the new version's (messages/start-triggers.ts). The row is never updated afterwards.
  */
 export type SealInput = {
   definition: ProcessDefinition;
@@ -62,7 +64,7 @@ export async function sealVersion(tx: Database, actor: Actor, input: SealInput):
   const next = (latest?.version ?? 0) + 1;
   const version = input.wantedVersion !== undefined && input.wantedVersion > next ? input.wantedVersion : next;
   const releaseNote = note ?? (latest ? releaseNoteOf(diffPackages(latest.definition as ProcessDefinition, input.definition)) : "First version.");
-  await tx.insert(packageVersions).values({
+  const [row] = await tx.insert(packageVersions).values({
     processKey: key,
     version,
     name: input.definition.name,
@@ -74,7 +76,9 @@ export async function sealVersion(tx: Database, actor: Actor, input: SealInput):
     label,
     releaseNote,
     origin: input.origin ?? null,
-  });
+  }).returning({ id: packageVersions.id });
+  // The new latest version's message or timer start replaces the old one's.
+  await replaceStartTrigger(tx, { processKey: key, packageVersionId: row!.id, definition: input.definition, activatedBy: actor.userId, now: new Date().toISOString() });
   await tx.insert(auditEvents).values({
     actorId: actor.userId,
     type: input.event,

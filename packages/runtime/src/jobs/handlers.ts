@@ -6,6 +6,8 @@ import { fireTimerJob } from "./fire-timer.ts";
 import type { AnyJobHandler } from "./job-handler.ts";
 import { sendEmailJob } from "./send-email.ts";
 import { SERVICE_CALL_JOB } from "./service-call-job.ts";
+import { TIMER_START_JOB } from "../messages/start-triggers.ts";
+import { timerStartJob } from "./timer-start.ts";
 
 /**
  * What the worker does for each job type. `mail`: the server's outgoing
@@ -18,5 +20,6 @@ export function jobHandlers(options: { mail?: MailSettings | null; secrets?: Ser
     timer: fireTimerJob(options.mail),
     [EMAIL_JOB]: sendEmailJob(options.mail),
     [SERVICE_CALL_JOB]: callServiceJob(options.mail, options.secrets),
+    [TIMER_START_JOB]: timerStartJob(options.mail),
   };
 }
