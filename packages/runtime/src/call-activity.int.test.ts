@@ -7,7 +7,7 @@ import type { Actor } from "./actor.ts";
 import { MAX_CALL_DEPTH } from "./child-instances.ts";
 import { completeTask } from "./complete-task.ts";
 import { retryIncident } from "./incident-actions.ts";
-import { instanceDetails } from "./instance-details.ts";
+import { instanceDetails, myRequests } from "./instance-details.ts";
 import { archiveProcess, unarchiveProcess } from "./version-lifecycle.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { raiseJobIncident } from "./jobs/job-failed.ts";
@@ -181,6 +181,11 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
     const childView = await instanceDetails(fx.db, dana, child!.id);
     expect(childView.parent).toMatchObject({ instanceId: started.instanceId, processKey: "damage-claim", status: "running", stepId: "assess", stepName: "Call assess-damage" });
     expect(childView.children).toEqual([]);
+
+    // Dana's own list holds what she started herself; the call is linked from there.
+    const mine = (await myRequests(fx.db, dana)).map((r) => r.instanceId);
+    expect(mine).toContain(started.instanceId);
+    expect(mine).not.toContain(child!.id);
 
     // Sam works in the called instance only: he sees it, not where it came from, and not the caller.
     const samsView = await instanceDetails(fx.db, sam, child!.id);

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { auditEvents, instances, packageVersions, tasks, users, type Database } from "@baton/db";
 import type { Actor } from "./actor.ts";
 import { notFound } from "./errors.ts";
@@ -89,7 +89,6 @@ function fieldInfo(field: Field | ColumnField): FieldInfo {
   return info;
 }
 
-/** Instances the actor started, newest first. */
 /** Its starter, or someone with a task in it (their own or their group's). */
 export async function isInstanceParticipant(db: Database, actor: Actor, instanceId: string, startedBy: string): Promise<boolean> {
   if (startedBy === actor.userId) return true;
@@ -97,12 +96,14 @@ export async function isInstanceParticipant(db: Database, actor: Actor, instance
   return ownTasks.length > 0;
 }
 
+/** Instances the actor started, newest first; not those a call activity of theirs started (the request's page links them). */
 export async function myRequests(db: Database, actor: Actor) {
   const rows = await db
     .select({ instance: instances, name: packageVersions.name })
     .from(instances)
     .innerJoin(packageVersions, eq(packageVersions.id, instances.packageVersionId))
-    .where(eq(instances.startedBy, actor.userId))
+    // What they started themselves: the instances those call are linked from their request's page.
+    .where(and(eq(instances.startedBy, actor.userId), isNull(instances.parentInstanceId)))
     .orderBy(desc(instances.startedAt))
     .limit(200);
   return rows.map((r) => ({
