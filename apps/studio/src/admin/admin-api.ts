@@ -1,3 +1,4 @@
+import type { DiffMarker, PackageDiff } from "@baton/model";
 import { client } from "../api/trpc-client.ts";
 import type { Role } from "../api/studio-types.ts";
 
@@ -31,8 +32,32 @@ export type VersionOverview = {
   publishedBy: string | null;
   running: number;
   finished: number;
+  label: string | null;
+  releaseNote: string | null;
+  origin: VersionOrigin | null;
+  /** The reason ("" when none was given) when deprecated, else null. */
+  deprecated: string | null;
 };
-export type ProcessOverview = { key: string; name: string; hasDraft: boolean; versions: VersionOverview[] };
+export type VersionOrigin = { rolledBackTo?: number; imported?: { version: number; hash: string; publishedBy: string | null; publishedAt: string } };
+/** `archived`: the reason ("" when none was given) when archived, else null. */
+export type ProcessOverview = { key: string; name: string; hasDraft: boolean; archived: string | null; versions: VersionOverview[] };
+
+/** `versions.diff`: one side of the comparison, with its diagram and highlights. */
+export type VersionSide = {
+  version: number;
+  name: string;
+  hash: string;
+  label: string | null;
+  releaseNote: string | null;
+  bpmnXml: string | null;
+  deprecated: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+  markers: Record<string, DiffMarker>;
+};
+export type VersionDiff = { processKey: string; from: VersionSide; to: VersionSide; diff: PackageDiff; releaseNote: string };
+export type DraftDiff = { latest: number | null; diff: PackageDiff | null; releaseNote: string };
+export type PublishResult = { processKey: string; version: number; hash: string; created: boolean };
 export type ProcessPublisher = { username: string; displayName: string; grantedBy: string | null; grantedAt: string };
 
 export type OpenIncident = {
@@ -65,6 +90,14 @@ export type AdminApi = {
   publishers: () => Promise<Record<string, ProcessPublisher[]>>;
   setPublisher: (processKey: string, username: string, allowed: boolean) => Ok;
   incidents: () => Promise<OpenIncident[]>;
+  versionDiff: (key: string, from: number, to: number) => Promise<VersionDiff>;
+  draftDiff: (key: string) => Promise<DraftDiff>;
+  publishDraft: (key: string, label: string, releaseNote: string) => Promise<PublishResult>;
+  deprecate: (key: string, version: number, reason: string) => Promise<{ running: number }>;
+  undeprecate: (key: string, version: number) => Ok;
+  rollback: (key: string, version: number, reason: string) => Promise<PublishResult>;
+  archive: (key: string, reason: string) => Ok;
+  unarchive: (key: string) => Ok;
   retryIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
   skipIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
 };
@@ -81,6 +114,14 @@ export const adminApi: AdminApi = {
   publishers: (): Promise<Record<string, ProcessPublisher[]>> => client.admin.publishers.query(),
   setPublisher: (processKey, username, allowed): Ok => client.admin.setPublisher.mutate({ processKey, username, allowed }),
   incidents: (): Promise<OpenIncident[]> => client.admin.incidents.query(),
+  versionDiff: (key, from, to): Promise<VersionDiff> => client.versions.diff.query({ key, from, to }),
+  draftDiff: (key): Promise<DraftDiff> => client.versions.draftDiff.query({ key }),
+  publishDraft: (key, label, releaseNote): Promise<PublishResult> => client.versions.publish.mutate({ key, label, releaseNote }),
+  deprecate: (key, version, reason): Promise<{ running: number }> => client.versions.deprecate.mutate({ key, version, reason }),
+  undeprecate: (key, version): Ok => client.versions.undeprecate.mutate({ key, version }),
+  rollback: (key, version, reason): Promise<PublishResult> => client.versions.rollback.mutate({ key, version, reason }),
+  archive: (key, reason): Ok => client.versions.archive.mutate({ key, reason }),
+  unarchive: (key): Ok => client.versions.unarchive.mutate({ key }),
   retryIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.retry.mutate({ instanceId, incidentId }),
   skipIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.skip.mutate({ instanceId, incidentId }),
 };
@@ -92,4 +133,6 @@ export const adminQueryKeys = {
   processes: ["studio", "admin", "processes"] as const,
   publishers: ["studio", "admin", "publishers"] as const,
   incidents: ["studio", "admin", "incidents"] as const,
+  versionDiff: (key: string, from: number, to: number) => ["studio", "admin", "version-diff", key, from, to] as const,
+  draftDiff: (key: string) => ["studio", "admin", "draft-diff", key] as const,
 };

@@ -1,16 +1,26 @@
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, ArrowRightLeft, SearchX } from "lucide-react";
-import { Link, useMatch, useParams } from "react-router";
+import { Archive, ArchiveRestore, ArrowLeft, ArrowRightLeft, GitCompare, SearchX, Upload } from "lucide-react";
+import { useState, type ReactNode } from "react";
+import { Link, Route, Routes, useMatch, useParams } from "react-router";
+import { Button } from "../../ui/Button.tsx";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
 import { Spinner } from "../../ui/Spinner.tsx";
-import { adminQueryKeys } from "../admin-api.ts";
+import { adminQueryKeys, type ProcessOverview } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
+import { CompareVersions } from "./CompareVersions.tsx";
+import { LifecycleDialog, type LifecycleAction } from "./LifecycleDialog.tsx";
+import { PublishDialog } from "./PublishDialog.tsx";
 import { MigrationWizard } from "./migration/MigrationWizard.tsx";
 import { PublishersPanel } from "./PublishersPanel.tsx";
 import { VersionsTable } from "./VersionsTable.tsx";
+import "./versions.css";
 
-/** `/admin/processes/:key`: one process's versions, what runs on each, and who may publish it. */
+/**
+ * `/admin/processes/:key`: one process's versions (label, release note,
+ * state, what runs on each) with publish, deprecate, roll back and archive,
+ * and who may publish it; `…/compare` compares two versions.
+ */
 export function AdminProcessPage() {
   const { key = "" } = useParams();
   const api = useAdminApi();
@@ -49,6 +59,17 @@ export function AdminProcessPage() {
     );
   }
   if (migrating) return <MigrationWizard process={process} />;
+  return (
+    <Routes>
+      <Route path="compare" element={<CompareVersions process={process} />} />
+      <Route path="*" element={<ProcessVersions process={process} back={back} />} />
+    </Routes>
+  );
+}
+
+function ProcessVersions({ process, back }: { process: ProcessOverview; back: ReactNode }) {
+  const [action, setAction] = useState<LifecycleAction | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const running = process.versions.slice(1).reduce((n, v) => n + v.running, 0);
   return (
     <div className="admin-stack">
@@ -57,10 +78,38 @@ export function AdminProcessPage() {
         <div className="section-header">
           <div>
             <h2 className="section-title admin-process-title">{process.name}</h2>
-            <div className="row-sub">
+            <div className="row-sub process-state-line">
               <code>{process.key}</code> · {process.versions.length === 0 ? "not published yet" : `${process.versions.length} version${process.versions.length === 1 ? "" : "s"}`} ·{" "}
               <Link to={`/processes/${encodeURIComponent(process.key)}`}>Open in the designer</Link>
+              {process.archived !== null && (
+                <span className="tag tag-warning" title={process.archived || undefined}>
+                  Archived{process.archived ? `: ${process.archived}` : ""}
+                </span>
+              )}
             </div>
+          </div>
+          <div className="admin-header-actions">
+            {process.hasDraft && (
+              <Button variant="primary" icon={<Upload size={16} aria-hidden="true" />} onClick={() => setPublishing(true)}>
+                Publish the draft
+              </Button>
+            )}
+            {process.versions.length > 1 && (
+              <Link className="btn btn-secondary" to="compare">
+                <GitCompare size={16} aria-hidden="true" />
+                <span>Compare versions</span>
+              </Link>
+            )}
+            {process.versions.length > 0 &&
+              (process.archived === null ? (
+                <Button icon={<Archive size={16} aria-hidden="true" />} onClick={() => setAction({ kind: "archive" })}>
+                  Archive
+                </Button>
+              ) : (
+                <Button icon={<ArchiveRestore size={16} aria-hidden="true" />} onClick={() => setAction({ kind: "unarchive" })}>
+                  Unarchive
+                </Button>
+              ))}
           </div>
         </div>
       </div>
@@ -68,7 +117,7 @@ export function AdminProcessPage() {
         <h3 id="versions-title" className="subsection-title">
           Versions
         </h3>
-        <VersionsTable process={process} />
+        <VersionsTable process={process} onAction={setAction} />
         {process.versions.length > 1 && (
           <p className="migration-entry">
             <Link className="btn btn-secondary btn-sm" to={`/admin/processes/${encodeURIComponent(process.key)}/migrate`}>
@@ -85,6 +134,8 @@ export function AdminProcessPage() {
         </h3>
         <PublishersPanel processKey={process.key} />
       </section>
+      {action && <LifecycleDialog process={process} action={action} onClose={() => setAction(null)} />}
+      {publishing && <PublishDialog process={process} onClose={() => setPublishing(false)} />}
     </div>
   );
 }

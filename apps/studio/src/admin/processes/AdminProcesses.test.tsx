@@ -2,28 +2,33 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProcessOverview } from "../admin-api.ts";
+import type { ProcessOverview, VersionOverview } from "../admin-api.ts";
 import { adminApiWith, renderAdmin, user } from "../test-admin.tsx";
 import { AdminProcessesPage } from "./AdminProcessesPage.tsx";
 import { AdminProcessPage } from "./AdminProcessPage.tsx";
 
 afterEach(cleanup);
 
+function version(n: number, publishedBy: string, running: number, finished: number): VersionOverview {
+  return { version: n, name: "Support request", hash: `h${n}`, publishedAt: `2026-12-0${n}T06:00:00.000Z`, publishedBy, running, finished, label: null, releaseNote: null, origin: null, deprecated: null };
+}
+
 const support: ProcessOverview = {
   key: "support-request",
   name: "Support request",
   hasDraft: true,
+  archived: null,
   versions: [
-    { version: 2, name: "Support request", hash: "h2", publishedAt: "2026-12-07T06:00:00.000Z", publishedBy: "admin", running: 3, finished: 0 },
-    { version: 1, name: "Support request", hash: "h1", publishedAt: "2026-12-01T06:00:00.000Z", publishedBy: "ana", running: 47, finished: 120 },
+    { ...version(2, "admin", 3, 0), label: "Review stage", releaseNote: '- Added task "Second-level review".\n- New variables: reviewOk.' },
+    { ...version(1, "ana", 47, 120), releaseNote: "First version." },
   ],
 };
-const draftOnly: ProcessOverview = { key: "new-idea", name: "New idea", hasDraft: true, versions: [] };
+const draftOnly: ProcessOverview = { key: "new-idea", name: "New idea", hasDraft: true, archived: null, versions: [] };
 
 const routes = (
   <Routes>
     <Route path="/admin/processes" element={<AdminProcessesPage />} />
-    <Route path="/admin/processes/:key" element={<AdminProcessPage />} />
+    <Route path="/admin/processes/:key/*" element={<AdminProcessPage />} />
   </Routes>
 );
 
@@ -46,8 +51,8 @@ describe("admin processes", () => {
     renderAdmin(routes, api, "/admin/processes/support-request");
     const versions = await screen.findByRole("table");
     const rows = within(versions).getAllByRole("row").slice(1);
-    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["Version 2Latest", "Version 1"]);
-    expect(within(rows[1]!).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["47", "120"]);
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["Version 2LatestReview stage", "Version 1"]);
+    expect(within(rows[1]!).getAllByRole("cell").map((c) => c.textContent).slice(2, 4)).toEqual(["47", "120"]);
     const ana = await screen.findByRole("checkbox", { name: /Ana Analyst/ });
     expect((ana as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByRole("checkbox", { name: /Dana Desk/ })).toBeNull();

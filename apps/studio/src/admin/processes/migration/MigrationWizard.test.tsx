@@ -13,9 +13,10 @@ const support: ProcessOverview = {
   key: "support-request",
   name: "Support request",
   hasDraft: false,
+  archived: null,
   versions: [
-    { version: 2, name: "Support request", hash: "h2", publishedAt: "2026-12-07T06:00:00.000Z", publishedBy: "admin", running: 0, finished: 0 },
-    { version: 1, name: "Support request", hash: "h1", publishedAt: "2026-12-01T06:00:00.000Z", publishedBy: "ana", running: 2, finished: 5 },
+    { version: 2, name: "Support request", hash: "h2", publishedAt: "2026-12-07T06:00:00.000Z", publishedBy: "admin", running: 0, finished: 0, label: null, releaseNote: null, origin: null, deprecated: null },
+    { version: 1, name: "Support request", hash: "h1", publishedAt: "2026-12-01T06:00:00.000Z", publishedBy: "ana", running: 2, finished: 5, label: null, releaseNote: null, origin: null, deprecated: null },
   ],
 };
 const candidate = (n: number, step = { stepId: "triage", name: "Triage" }): MigrationCandidate => ({ id: `i-${n}`, number: n, title: `Printer ${n}`, status: "running", startedAt: "2026-12-02T08:00:00.000Z", activeSteps: [step] });
