@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, instances, jobs, taskDrafts, tasks, testDatabaseTargets } from "@baton/db";
+import { auditEvents, instances, jobs, messageSubscriptions, taskDrafts, tasks, testDatabaseTargets } from "@baton/db";
 import type { InstanceState } from "@baton/engine";
 import type { ProcessDefinitionInput } from "@baton/model";
 import type { Actor } from "./actor.ts";
@@ -10,6 +10,7 @@ import { retryIncident } from "./incident-actions.ts";
 import { instanceDetails, myRequests } from "./instance-details.ts";
 import { archiveProcess, unarchiveProcess } from "./version-lifecycle.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
+import { correlateMessage } from "./messages/correlate-message.ts";
 import { raiseJobIncident } from "./jobs/job-failed.ts";
 import { runDueJobs } from "./jobs/worker.ts";
 import { publishDefinition } from "./publish.ts";
@@ -115,6 +116,29 @@ const inADay: ProcessDefinitionInput = {
   connections: [...chain("start", "audit", "end"), { id: "c9", source: "late", target: "byHand" }, { id: "c10", source: "byHand", target: "end" }],
 };
 
+/** The called process waits for the payment system's message; the order waits for it two hours at most. */
+const awaitPayment: ProcessDefinitionInput = {
+  schemaVersion: 1,
+  key: "await-payment",
+  name: "Await payment",
+  steps: [start(), { id: "paid", kind: "messageCatch", name: "Payment received", position: at(100), message: { name: "payment-received", correlationKey: "orderId" }, outputs: [{ from: "amount", to: "amount" }] }, end],
+  connections: chain("start", "paid", "end"),
+};
+const order: ProcessDefinitionInput = {
+  schemaVersion: 1,
+  key: "order-with-payment",
+  name: "Order with payment",
+  steps: [
+    { id: "start", kind: "start", name: "Order", position: at(0), starters: [], form: { schemaVersion: 1, blocks: [{ id: "f-o", type: "text", key: "orderId", label: "Order number" }] } },
+    call("pay", "await-payment", { orderId: "orderId" }, { paid: "amount" }),
+    { id: "late", kind: "boundaryEvent", name: "Two hours", position: at(150), attachedTo: "pay", trigger: { type: "timer", timer: { type: "duration", duration: "PT2H" } }, interrupting: true },
+    userTask("ship", "Ship", "sam"),
+    end,
+    { id: "dropped", kind: "end", name: "Dropped", position: at(900) },
+  ],
+  connections: [...chain("start", "pay", "ship", "end"), { id: "c9", source: "late", target: "dropped" }],
+};
+
 /** Calls itself without end. */
 const forever: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -137,7 +161,7 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
 
   beforeAll(async () => {
     const ana = await fx.as("ana");
-    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever, callsArchived, archivedCallee]) await publishDefinition(fx.db, ana, definition);
+    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever, callsArchived, archivedCallee, awaitPayment, order]) await publishDefinition(fx.db, ana, definition);
     dana = await fx.as("dana");
     sam = await fx.as("sam");
     admin = await fx.as("admin");
@@ -264,6 +288,27 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
     // The cancelled task can no longer be done, and nothing reaches the callers.
     await expect(completeTask(fx.db, sam, { taskId: estimate!.id, data: { estimate: 2 } }, { now: time(86_500_000) })).rejects.toThrow(/already cancelled/);
     expect((await instance(started.instanceId)).status).toBe("running");
+  });
+
+  it("takes a message to the called instance waiting for it, and the caller moves on with what it brought", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "order-with-payment", data: { orderId: "A-1" } }, { now: t0 });
+    const [child] = await childrenOf(started.instanceId);
+    const delivered = await correlateMessage(fx.db, admin, { name: "payment-received", key: "A-1", data: { amount: 25 } }, { now: time(1000) });
+    expect(delivered).toMatchObject({ outcome: "delivered", instanceId: child!.id, status: "completed" });
+    expect(await instance(started.instanceId)).toMatchObject({ status: "running", variables: { orderId: "A-1", paid: 25 } });
+    expect((await tasksOf(started.instanceId)).map((t) => t.name)).toEqual(["Ship"]);
+  });
+
+  it("stops waiting for the message when the caller gives up on the called instance", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "order-with-payment", data: { orderId: "B-2" } }, { now: t0 });
+    const [child] = await childrenOf(started.instanceId);
+    expect(await fx.db.select().from(messageSubscriptions).where(eq(messageSubscriptions.instanceId, child!.id))).toHaveLength(1);
+
+    await runDueJobs(fx.db, { handlers: jobHandlers(), now: () => time(2 * 3_600_000), onFailed: raiseJobIncident });
+    expect(await instance(child!.id)).toMatchObject({ status: "cancelled" });
+    expect(await instance(started.instanceId)).toMatchObject({ status: "completed" });
+    expect(await fx.db.select().from(messageSubscriptions).where(eq(messageSubscriptions.instanceId, child!.id))).toEqual([]);
+    await expect(correlateMessage(fx.db, admin, { name: "payment-received", key: "B-2", data: { amount: 25 } }, { now: time(3 * 3_600_000) })).rejects.toThrow(/No instance waits/);
   });
 
   it(`refuses to nest calls more than ${MAX_CALL_DEPTH} deep, under an incident on the deepest caller`, async () => {

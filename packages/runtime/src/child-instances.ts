@@ -28,7 +28,8 @@ import { startRefusal } from "./version-lifecycle.ts";
  *   own step instead (`ended`), whose state is not stored yet.
  * - `cancelChild` (an interrupting boundary event on the call activity):
  *   the called instance is cancelled with what it runs: its open tasks,
- *   their drafts, its pending jobs, and the instances it called in turn.
+ *   their drafts, its pending jobs, the messages it waits for, and the
+ *   instances it called in turn.
  * A called instance that stops under an incident (an uncaught business
  * error, say) stays there, visible to admins; its caller waits, as the
  * engine models it: only completion goes back.
@@ -121,6 +122,7 @@ async function cancelInstance(tx: Database, instanceId: string, why: Cancellatio
   if (cancelledTasks.length) await tx.delete(taskDrafts).where(inArray(taskDrafts.taskId, cancelledTasks.map((t) => t.id)));
   // Timers, service calls not yet made; a call already under way finds its job gone and stores nothing.
   await dropPendingJobs(tx, eq(jobs.instanceId, instanceId));
+  await tx.delete(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId));
   const state = row.state as InstanceState;
   await tx.delete(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId));
   const cleared: InstanceState = { ...state, tokens: [], timers: [], incidents: [], approvals: {}, messages: [] };
