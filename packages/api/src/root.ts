@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth.ts";
 import { blocksRouter } from "./routers/blocks.ts";
 import { formBlocksRouter } from "./routers/form-blocks.ts";
 import { incidentsRouter } from "./routers/incidents.ts";
+import { messagesRouter } from "./routers/messages.ts";
 import { migrationsRouter } from "./routers/migrations.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { portalRouter } from "./routers/portal.ts";
@@ -10,6 +11,6 @@ import { studioRouter } from "./routers/studio.ts";
 import { versionsRouter } from "./routers/versions.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter, migrations: migrationsRouter, versions: versionsRouter });
+export const appRouter = router({ auth: authRouter, portal: portalRouter, studio: studioRouter, blocks: blocksRouter, formBlocks: formBlocksRouter, notifications: notificationsRouter, incidents: incidentsRouter, admin: adminRouter, migrations: migrationsRouter, versions: versionsRouter, messages: messagesRouter });
 
 export type AppRouter = typeof appRouter;

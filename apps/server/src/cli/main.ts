@@ -6,6 +6,7 @@ import { attachCommand } from "./commands/attach.ts";
 import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
 import { retryCommand, skipCommand } from "./commands/incidents.ts";
 import { instanceCommand } from "./commands/instance.ts";
+import { messageCommand } from "./commands/message.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { processesCommand } from "./commands/processes.ts";
 import { packageCommand } from "./commands/package.ts";
@@ -42,6 +43,7 @@ const commands: Command[] = [
   instanceCommand,
   retryCommand,
   skipCommand,
+  messageCommand,
   migrateCommand,
   importBpmnCommand,
   exportBpmnCommand,
