@@ -52,3 +52,16 @@ describe("releaseNoteOf", () => {
     expect(describeDuration("soon")).toBe("soon");
   });
 });
+
+describe("releaseNoteOf, connections that move", () => {
+  it("says where a connection now leads, or comes from", () => {
+    const note = noteFor((d) => {
+      d.connections.find((c) => c.id === "c-lost")!.target = "customer";
+      d.connections.find((c) => c.id === "c-end")!.source = "split";
+    });
+    expect(note.split("\n")).toEqual([
+      '- Changed the connection from "Outcome?" to "Lost": now leads to "Customer".',
+      '- Changed the connection from "Both done" to "Customer": now comes from "Fulfil".',
+    ]);
+  });
+});

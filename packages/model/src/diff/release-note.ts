@@ -1,4 +1,4 @@
-import type { ConnectionRef, FormChange, PackageDiff } from "./diff-types.ts";
+import type { ConnectionChange, ConnectionRef, FormChange, PackageDiff } from "./diff-types.ts";
 import { stepWords } from "./readable-values.ts";
 
 /**
@@ -24,7 +24,8 @@ export function releaseNoteOf(diff: PackageDiff): string {
   for (const c of diff.connections.removed) lines.push(`Removed the connection ${connectionWords(c)}.`);
   for (const c of diff.connections.changed) {
     const parts: string[] = [];
-    if (c.changes.includes("source") || c.changes.includes("target")) parts.push(`now ${endsOf(c.after)} (was ${endsOf(c.before)})`);
+    const moved = movedEnds(c);
+    if (moved) parts.push(moved);
     if (c.changes.includes("condition")) parts.push(`condition ${c.before.condition ?? "none"} → ${c.after.condition ?? "none"}`);
     if (c.changes.includes("default")) parts.push(c.after.isDefault ? "now the default path" : "no longer the default path");
     if (c.changes.includes("label")) parts.push(`label "${c.before.label ?? ""}" → "${c.after.label ?? ""}"`);
@@ -42,6 +43,16 @@ function formLine(form: FormChange): string {
   for (const f of form.retyped) parts.push(`"${f.label}" is now ${f.after} (was ${f.before})`);
   for (const f of form.requiredChanged) parts.push(`"${f.label}" is ${f.after ? "now required" : "no longer required"}`);
   return `Form of ${stepWords(form.step)}: ${parts.join("; ")}.`;
+}
+
+/** How a connection's ends moved, in words; undefined when they did not. */
+function movedEnds(c: ConnectionChange): string | undefined {
+  const source = c.changes.includes("source");
+  const target = c.changes.includes("target");
+  if (source && target) return `now runs ${endsOf(c.after)}`;
+  if (target) return `now leads to "${c.after.targetName}"`;
+  if (source) return `now comes from "${c.after.sourceName}"`;
+  return undefined;
 }
 
 function endsOf(c: ConnectionRef): string {

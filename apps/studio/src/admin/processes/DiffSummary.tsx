@@ -92,7 +92,17 @@ export function DiffSummary({ diff }: { diff: PackageDiff }) {
           {connections.changed.map((c) => (
             <li key={`c-${c.id}`} className="diff-item is-changed">
               <span className="diff-kind">Changed</span> {ends(c.before)}
-              {(c.changes.includes("source") || c.changes.includes("target")) && <> → now {ends(c.after)}</>}
+              {c.changes.includes("source") && c.changes.includes("target") ? (
+                <> → now {ends(c.after)}</>
+              ) : c.changes.includes("target") ? (
+                <>
+                  {" "}→ now leads to <strong>{c.after.targetName}</strong>
+                </>
+              ) : c.changes.includes("source") ? (
+                <>
+                  {" "}→ now comes from <strong>{c.after.sourceName}</strong>
+                </>
+              ) : null}
               {c.changes.includes("condition") && (
                 <div className="diff-aspect-line">
                   Condition: <code>{c.before.condition ?? "none"}</code> → <code>{c.after.condition ?? "none"}</code>

@@ -66,7 +66,7 @@ export function LifecycleDialog({ process, action, onClose }: Props) {
         <p key={i}>{line}</p>
       ))}
       {asksReason && (
-        <div className="field">
+        <div className="field lifecycle-reason">
           <label className="field-label" htmlFor={`${id}-reason`}>
             Reason <span className="field-optional">(optional, shown to admins{action.kind === "rollback" ? " in the release note" : " and to people who try to start it"})</span>
           </label>

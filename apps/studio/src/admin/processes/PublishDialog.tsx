@@ -52,12 +52,14 @@ function PublishForm({ process, proposal, onClose }: { process: ProcessOverview;
   const busy = publish.mutation.isPending;
   return (
     <form
+      className="dialog-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!labelError && !noteError) publish.mutation.mutate(undefined);
       }}
     >
-      <p className="row-sub">
+      <p className="row-sub publish-compared">
         {proposal.latest === null ? "This will be version 1." : `Compared with version ${proposal.latest}, the latest.`}
         {unchanged && ` The draft has the same process as version ${proposal.latest}: publishing adds no version.`}
       </p>
