@@ -17,3 +17,4 @@ export * from "./approval-form.ts";
 export * from "./diff/index.ts";
 export { RESERVED_NAMES } from "./validation/form-checks.ts";
 export * from "./package-file.ts";
+export { variablesWritten } from "./variables-written.ts";

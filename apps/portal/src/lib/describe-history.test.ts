@@ -25,6 +25,12 @@ describe("request history in words", () => {
     );
   });
 
+  it("says when an admin moved the request to another version of its process", () => {
+    expect(describeEvent({ type: "instance.migrated", actor: "admin", taskId: null, data: { from: 1, to: 2, mapping: {}, moved: [] } }, names)).toBe(
+      "Moved from version 1 to version 2 of the process; the work goes on where it was",
+    );
+  });
+
   it("says when work was passed on to another request, and when that was cancelled", () => {
     expect(describeEvent({ type: "child.started", actor: "sam", taskId: null, data: { stepId: "assess", processKey: "assess-damage", childInstanceId: "c1" } }, names)).toBe(
       "Passed a part of the work on to another request (assess-damage)",

@@ -43,6 +43,8 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
       return "The request was completed";
     case "instance.cancelled":
       return `The request was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
+    case "instance.migrated":
+      return `Moved from version ${String(data.from ?? "?")} to version ${String(data.to ?? "?")} of the process; the work goes on where it was`;
     case "child.started":
       return `Passed a part of the work on to another request${typeof data.processKey === "string" ? ` (${data.processKey})` : ""}`;
     case "child.cancelled":

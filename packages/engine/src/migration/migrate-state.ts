@@ -1,4 +1,4 @@
-import { BOUNDARY_HOST_KINDS, type ProcessDefinition, type Step } from "@baton/model";
+import { BOUNDARY_HOST_KINDS, type ProcessDefinition, type Step, variablesWritten } from "@baton/model";
 import { scheduleBoundaryTimers } from "../boundaries/boundary-timers.ts";
 import { indexGraph } from "../graph.ts";
 import { Run } from "../run.ts";
@@ -26,7 +26,8 @@ import type { StepMapping } from "./step-mapping.ts";
  *   events that B has on an active step and A had not are armed as the
  *   engine arms them when an activity begins (counted from `env.now`).
  * - Warnings, which do not stop the move: variables that the forms the
- *   instance meets next in B read, and the instance does not have.
+ *   instance meets next in B read, that only B's steps write, and the
+ *   instance does not have.
  */
 export type MovedToken = { tokenId: string; from: string; to: string };
 export type StateMigration =
@@ -77,7 +78,7 @@ export function migrateState(from: ProcessDefinition, to: ProcessDefinition, sta
     if (incident.tokenId !== undefined) continue; // moves with its token, checked above
     if (!target(incident.stepId)) reasons.push(`The open incident at ${name(a.get(incident.stepId), incident.stepId)} has no step in the new version; resolve it first.`);
   }
-  const warnings = missingVariables(to, state, [...new Set(state.tokens.map((t) => mapping[t.stepId]).filter((id): id is string => typeof id === "string"))]);
+  const warnings = missingVariables(from, to, state, [...new Set(state.tokens.map((t) => mapping[t.stepId]).filter((id): id is string => typeof id === "string"))]);
   if (reasons.length) return { ok: false, reasons: [...new Set(reasons)], warnings };
 
   const next = structuredClone(state);
@@ -177,12 +178,19 @@ function isVote(token: Token, byId: Map<string, Token>): boolean {
   return token.parentId !== undefined && byId.get(token.parentId)?.stepId === token.stepId;
 }
 
-/** Warnings: what B's forms read next that the instance does not have. */
-function missingVariables(to: ProcessDefinition, state: InstanceState, activeInB: string[]): string[] {
+/**
+ * Warnings: what B's forms read next that the instance does not have and
+ * could never have got on A, because only B has a step that writes it (a
+ * variable A also writes, such as a later approval's result, is simply not
+ * there yet, as it would not be on A either).
+ */
+function missingVariables(from: ProcessDefinition, to: ProcessDefinition, state: InstanceState, activeInB: string[]): string[] {
   const have = new Set(Object.keys(state.variables));
+  const writtenByA = new Set(from.steps.flatMap(variablesWritten));
+  const onlyB = new Set(to.steps.flatMap(variablesWritten).filter((v) => !writtenByA.has(v)));
   const warnings: string[] = [];
   for (const { stepId, name, form } of nextFormSteps(to, activeInB)) {
-    const missing = variablesFormReads(form).filter((v) => !have.has(v));
+    const missing = variablesFormReads(form).filter((v) => onlyB.has(v) && !have.has(v));
     if (missing.length) {
       warnings.push(`The form of "${name}" (${stepId}) in the new version reads ${missing.map((m) => `"${m}"`).join(", ")}, which this instance does not have; it will show empty.`);
     }

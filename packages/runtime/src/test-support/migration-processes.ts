@@ -5,8 +5,8 @@ import type { ProcessDefinitionInput } from "@baton/model";
  * of waiting step (a task, an approval with votes, a timer, a pending
  * service call, two parallel branches), so migration tests can hold
  * instances at every kind of active step. `v2` renames the task, the timer
- * and the call (the admin maps them), adds a stage "check" whose form
- * shows `priority` (which no v1 instance has), and keeps the rest by id;
+ * and the call (the admin maps them), asks for a `priority` at the start and adds a stage "check" whose form
+ * shows it (no v1 instance has one), and keeps the rest by id;
  * `withoutApproval` drops the approval, which nothing can replace.
  */
 const at = { x: 0, y: 0 };
@@ -19,7 +19,8 @@ type Names = { triage: string; cool: string; ping: string };
 function desk(key: string, ids: Names, options: { newStage?: boolean; approval?: boolean; pingUrl: string }): ProcessDefinitionInput {
   const approval = options.approval !== false;
   const steps: ProcessDefinitionInput["steps"] = [
-    { id: "start", kind: "start", name: "Request", position: at, starters: [], form: routeForm },
+    // v2 asks for a priority at the start, which the new stage shows: v1's instances never had one.
+    { id: "start", kind: "start", name: "Request", position: at, starters: [], form: options.newStage ? { ...routeForm, blocks: [...routeForm.blocks, { id: "priority", type: "text" as const, key: "priority", label: "Priority" }] } : routeForm },
     { id: "route", kind: "exclusiveGateway", name: "Route", position: at },
     { id: ids.triage, kind: "userTask", name: ids.triage === "triage" ? "Triage" : "Assess", position: at, assignment: staff, form: textForm },
     { id: ids.cool, kind: "timer", name: "Cool down", position: at, timer: { type: "duration", duration: "P1D" } },

@@ -60,7 +60,7 @@ describe("the migration wizard", () => {
       check: vi.fn(async (request: MigrationRequest) => ({ processKey: "support-request", fromVersion: 1, toVersion: 2, dryRun: true, mapping: request.mapping, results: request.instanceIds.map((id) => outcome(request, id, id === "i-1", "checked")) })),
     });
     expect((await screen.findByLabelText("Move instances from") as HTMLSelectElement).value).toBe("1");
-    expect((screen.getByLabelText("to") as HTMLSelectElement).value).toBe("2");
+    expect((screen.getByLabelText("Move them to") as HTMLSelectElement).value).toBe("2");
     expect(api.propose).toHaveBeenCalledWith("support-request", 1, 2);
     const rows = within(await screen.findByRole("table", { name: /Running instances/ })).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getAllByRole("cell")[2]!.textContent)).toEqual(["Triage", "Visa"]);

@@ -90,19 +90,23 @@ export function MigrationWizard({ process }: { process: ProcessOverview }) {
           1. Versions
         </h3>
         <div className="admin-form-row migration-versions">
-          <label className="field">
-            <span className="field-label">Move instances from</span>
-            <select className="select" value={from} disabled={running} onChange={(e) => setFrom(Number(e.target.value))}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-from`}>
+              Move instances from
+            </label>
+            <select id={`${id}-from`} className="select" value={from} disabled={running} onChange={(e) => setFrom(Number(e.target.value))}>
               {versionOptions}
             </select>
-          </label>
+          </div>
           <ArrowRightLeft size={18} aria-hidden="true" />
-          <label className="field">
-            <span className="field-label">to</span>
-            <select className="select" value={to} disabled={running} onChange={(e) => setTo(Number(e.target.value))}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-to`}>
+              Move them to
+            </label>
+            <select id={`${id}-to`} className="select" value={to} disabled={running} onChange={(e) => setTo(Number(e.target.value))}>
               {versionOptions}
             </select>
-          </label>
+          </div>
         </div>
         {from === to && (
           <p className="form-error" role="alert">
