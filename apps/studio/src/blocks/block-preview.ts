@@ -26,7 +26,11 @@ const MARGIN = 8;
 
 type Outline = "box" | "circle" | "diamond";
 const outlineOf = (kind: StepKind): Outline =>
-  kind === "start" || kind === "end" || kind === "timer" ? "circle" : kind === "exclusiveGateway" || kind === "parallelGateway" || kind === "inclusiveGateway" ? "diamond" : "box";
+  kind === "start" || kind === "end" || kind === "timer" || kind === "messageCatch"
+    ? "circle"
+    : kind === "exclusiveGateway" || kind === "parallelGateway" || kind === "inclusiveGateway" || kind === "eventBasedGateway"
+      ? "diamond"
+      : "box";
 
 export function blockPreview(fragment: { steps: readonly Step[]; connections: readonly Connection[] }): BlockPreviewModel {
   const byId = new Map(fragment.steps.map((s) => [s.id, s]));
@@ -54,10 +58,11 @@ function stepShape(step: Step): PreviewShape {
   const { width, height } = nodeSizes[step.kind];
   const { x, y } = step.position;
   const base = { stepId: step.id, name: step.name };
-  if (step.kind === "start" || step.kind === "end" || step.kind === "timer") {
-    return { ...base, type: "event", kind: step.kind, cx: x + width / 2, cy: y + height / 2, r: width / 2 };
+  if (step.kind === "start" || step.kind === "end" || step.kind === "timer" || step.kind === "messageCatch") {
+    // A message wait is drawn as the intermediate event it is, like a wait.
+    return { ...base, type: "event", kind: step.kind === "messageCatch" ? "timer" : step.kind, cx: x + width / 2, cy: y + height / 2, r: width / 2 };
   }
-  if (step.kind === "exclusiveGateway" || step.kind === "parallelGateway" || step.kind === "inclusiveGateway") {
+  if (step.kind === "exclusiveGateway" || step.kind === "parallelGateway" || step.kind === "inclusiveGateway" || step.kind === "eventBasedGateway") {
     const points = [
       [x + width / 2, y],
       [x + width, y + height / 2],

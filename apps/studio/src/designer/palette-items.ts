@@ -13,6 +13,8 @@ export const paletteItems: PaletteItem[] = [
   { kind: "parallelGateway", label: "Parallel split / join", hint: "All paths run at once, then wait for each other" },
   { kind: "inclusiveGateway", label: "Inclusive split / join", hint: "Every path whose condition holds runs; the join waits for those taken" },
   { kind: "timer", label: "Wait", hint: "Waits for a duration or until a date" },
+  { kind: "messageCatch", label: "Wait for a message", hint: "Waits until another system sends a message with this request's key" },
+  { kind: "eventBasedGateway", label: "First event wins", hint: "Waits for whichever comes first: a message or a timer after it" },
   { kind: "notify", label: "Notify", hint: "Alerts a user or a group" },
   { kind: "serviceCall", label: "Service call", hint: "Calls another system over HTTP" },
   { kind: "callActivity", label: "Call a process", hint: "Runs another process and waits for it" },

@@ -12,7 +12,7 @@ const allow: RuleVerdict = { ok: true };
 const refuse = (reason: string): RuleVerdict => ({ ok: false, reason });
 
 /** Kinds that may have several ways out. */
-const branching = new Set<StepKind>(["exclusiveGateway", "parallelGateway", "inclusiveGateway"]);
+const branching = new Set<StepKind>(["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway"]);
 
 /** The words a connection shows: label, else condition, else "otherwise" for a default. */
 function hasWords(c: Connection): boolean {
@@ -46,6 +46,9 @@ export function connectionRuleFrom(definition: ProcessDefinition, sourceId: stri
     }
     if (target.kind === "start") return refuse("Nothing can lead into the start: the process begins there.");
     if (source.kind === "end") return refuse("Nothing can follow an end: the process stops there.");
+    if (source.kind === "eventBasedGateway" && target.kind !== "messageCatch" && target.kind !== "timer") {
+      return refuse(`After ${nameOf(source)} come only message waits and waits for a time: the first of them to happen wins.`);
+    }
     if (outgoing.some((c) => c.target === target.id)) {
       return refuse(`${capital(nameOf(source))} is already connected to ${nameOf(target)}.`);
     }

@@ -15,6 +15,20 @@ export function StepKindIcon({ kind, size = 16 }: { kind: StepKind; size?: numbe
           <path d="M8 5.2 V8 L10 9.2" className="kind-glyph-thin" />
         </>
       )}
+      {kind === "messageCatch" && (
+        <>
+          <circle cx="8" cy="8" r="6.5" className="kind-timer-shape" />
+          <circle cx="8" cy="8" r="4.8" className="kind-timer-shape" />
+          <path d="M5.6 6.4 H10.4 V9.8 H5.6 Z M5.6 6.4 L8 8.3 L10.4 6.4" className="kind-glyph-thin" />
+        </>
+      )}
+      {kind === "eventBasedGateway" && (
+        <>
+          <polygon points="8,1 15,8 8,15 1,8" className="kind-gateway-shape" />
+          <circle cx="8" cy="8" r="3.4" fill="none" className="kind-glyph-thin" />
+          <polygon points="8,6.3 9.6,7.5 9,9.4 7,9.4 6.4,7.5" fill="none" className="kind-glyph-thin" />
+        </>
+      )}
       {cardKinds.has(kind) && <rect x="1.5" y="3" width="13" height="10" rx="2.5" className="kind-task-shape" />}
       {kind === "approval" && <path d="M5 8.2 L7.2 10.2 L11 6" className="kind-glyph-thin" />}
       {kind === "notify" && <path d="M6 10 H10 M6.5 10 V7.5 A1.5 1.5 0 0 1 9.5 7.5 V10" className="kind-glyph-thin" />}

@@ -8,6 +8,7 @@ import { SelectField } from "./editors/SelectField.tsx";
 import { TextField } from "./editors/TextField.tsx";
 import { ApprovalSection } from "./kinds/ApprovalSection.tsx";
 import { CallActivitySection } from "./kinds/CallActivitySection.tsx";
+import { MessageCatchSection } from "./kinds/MessageCatchSection.tsx";
 import { NotifySection } from "./kinds/NotifySection.tsx";
 import { ServiceCallSection } from "./kinds/ServiceCallSection.tsx";
 import { StartSection } from "./kinds/StartSection.tsx";
@@ -51,6 +52,8 @@ export function StepProperties({ step, definition, onSelect }: Props) {
       {step.kind === "serviceCall" && <ServiceCallSection step={step} />}
       {step.kind === "callActivity" && <CallActivitySection step={step} />}
       {step.kind === "subProcess" && <SubProcessSection step={step} />}
+      {step.kind === "messageCatch" && <MessageCatchSection step={step} />}
+      {step.kind === "eventBasedGateway" && <p className="prop-field-hint">Waits for whichever comes first of the message waits and timers it leads to; the others are then called off.</p>}
       <ConnectionsSection step={step} definition={definition} onSelect={onSelect} />
     </>
   );

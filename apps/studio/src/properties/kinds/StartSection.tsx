@@ -3,9 +3,10 @@ import { CheckboxField } from "../editors/CheckboxField.tsx";
 import { PropertySection } from "../PropertySection.tsx";
 import { useProperties } from "../properties-context.ts";
 import { FormSections } from "./FormSections.tsx";
+import { StartTriggerSection } from "./StartTriggerSection.tsx";
 import { useStepUpdate } from "./step-update.ts";
 
-/** The start: who may start, the start form, and what it saves. */
+/** The start: who may start, what else starts it (a message, a timer), the start form, and what it saves. */
 export function StartSection({ step }: { step: StartStep }) {
   const update = useStepUpdate(step.id);
   const { directory, readOnly } = useProperties();
@@ -20,6 +21,7 @@ export function StartSection({ step }: { step: StartStep }) {
           <CheckboxField key={g.key} label={g.name} checked={step.starters.includes(g.key)} disabled={readOnly} onChange={(on) => toggle(g.key, on)} />
         ))}
       </PropertySection>
+      {step.parent === undefined && <StartTriggerSection step={step} />}
       <FormSections stepId={step.id} stepName={step.name.trim() || step.id} title="Start form" form={step.form} outputs={step.outputs} />
     </>
   );
