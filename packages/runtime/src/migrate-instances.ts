@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
-import { instances, jobs, taskDrafts, tasks, type Database } from "@baton/db";
+import { instances, jobs, messageSubscriptions, taskDrafts, tasks, type Database } from "@baton/db";
 import { type InstanceState, migrateState, type MovedToken, resolveStepMapping, type StateMigration, type StepMapping } from "@baton/engine";
 import { type Actor, requireRole } from "./actor.ts";
 import { applyCommands } from "./apply-commands.ts";
@@ -195,6 +195,13 @@ async function apply(tx: Database, actor: Actor, row: InstanceRow, plan: Plan, m
     const stepId = timer ? timer.stepId : job.ref ? stepOf.get(job.ref) : undefined;
     if (stepId === undefined || payload.stepId === stepId) continue;
     await tx.update(jobs).set({ payload: { ...payload, stepId, ...(timer ? { purpose: timer.purpose } : {}) } }).where(eq(jobs.id, job.id));
+  }
+  // Message subscriptions follow their token to its step in the new version.
+  for (const sub of migration.state.messages ?? []) {
+    await tx
+      .update(messageSubscriptions)
+      .set({ stepId: sub.stepId })
+      .where(and(eq(messageSubscriptions.instanceId, row.id), eq(messageSubscriptions.tokenId, sub.tokenId), eq(messageSubscriptions.messageName, sub.name), eq(messageSubscriptions.correlationKey, sub.key)));
   }
   const changed = Object.fromEntries(Object.entries(plan.mapping).filter(([a, b]) => a !== b && migration.moved.some((m) => m.from === a)));
   const applied = await applyCommands(

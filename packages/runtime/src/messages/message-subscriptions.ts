@@ -18,8 +18,16 @@ export async function subscribeToMessage(tx: Database, instanceId: string, subsc
     });
 }
 
-export async function unsubscribeFromMessage(tx: Database, instanceId: string, subscription: Pick<MessageSubscription, "tokenId" | "stepId">): Promise<void> {
+/** By token and message, not step: a migrated instance's subscription may stand at a step of another id, never for another message. */
+export async function unsubscribeFromMessage(tx: Database, instanceId: string, subscription: Pick<MessageSubscription, "tokenId" | "name" | "key">): Promise<void> {
   await tx
     .delete(messageSubscriptions)
-    .where(and(eq(messageSubscriptions.instanceId, instanceId), eq(messageSubscriptions.tokenId, subscription.tokenId), eq(messageSubscriptions.stepId, subscription.stepId)));
+    .where(
+      and(
+        eq(messageSubscriptions.instanceId, instanceId),
+        eq(messageSubscriptions.tokenId, subscription.tokenId),
+        eq(messageSubscriptions.messageName, subscription.name),
+        eq(messageSubscriptions.correlationKey, subscription.key),
+      ),
+    );
 }

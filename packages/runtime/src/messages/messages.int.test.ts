@@ -5,6 +5,7 @@ import type { Actor } from "../actor.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { raiseJobIncident } from "../jobs/job-failed.ts";
 import { runDueJobs } from "../jobs/worker.ts";
+import { migrateInstances } from "../migrate-instances.ts";
 import { publishDefinition } from "../publish.ts";
 import { startInstance } from "../start-instance.ts";
 import { describeOnEachDatabase } from "../test-support/runtime-fixture.ts";
@@ -115,5 +116,24 @@ describeOnEachDatabase("messages and start triggers", targets, (fx) => {
     expect(await fx.db.select().from(jobs).where(and(eq(jobs.type, TIMER_START_JOB), eq(jobs.ref, before!.id)))).toEqual([]);
     expect(await fx.db.select().from(jobs).where(and(eq(jobs.type, TIMER_START_JOB), eq(jobs.ref, after!.id), eq(jobs.status, "pending")))).toHaveLength(1);
   });
-});
 
+  it("keeps a waiting message with its instance when an admin migrates it to a version whose message wait has another id", async () => {
+    const migrated = { ...orderPayment, key: "order-migrated" };
+    const ana = await fx.as("ana");
+    await publishDefinition(fx.db, ana, migrated);
+    const order = await startInstance(fx.db, dana, { processKey: "order-migrated", data: { orderId: "M-1" } }, { now: t0 });
+    const renamed = (id: string) => (id === "paid" ? "paymentIn" : id);
+    await publishDefinition(fx.db, ana, {
+      ...migrated,
+      steps: migrated.steps.map((s) => ({ ...s, id: renamed(s.id) })),
+      connections: migrated.connections.map((c) => ({ ...c, source: renamed(c.source), target: renamed(c.target) })),
+    });
+    const report = await migrateInstances(fx.db, admin, { processKey: "order-migrated", fromVersion: 1, toVersion: 2, instanceIds: [order.instanceId], mapping: { paid: "paymentIn" } });
+    expect(report.results).toEqual([expect.objectContaining({ instanceId: order.instanceId, outcome: "migrated" })]);
+    expect(await subscriptionsOf(order.instanceId)).toEqual([expect.objectContaining({ stepId: "paymentIn", correlationKey: "M-1" })]);
+
+    await correlateMessage(fx.db, admin, { name: "payment-received", key: "M-1", data: { amount: 5 } }, { now: at(HOUR) });
+    expect((await instance(order.instanceId)).variables).toMatchObject({ paidAmount: 5 });
+    expect(await subscriptionsOf(order.instanceId)).toEqual([]);
+  });
+});
