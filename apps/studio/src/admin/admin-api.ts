@@ -1,4 +1,4 @@
-import type { DiffMarker, PackageDiff } from "@baton/model";
+import type { DiffMarker, PackageDiff, PackageFile } from "@baton/model";
 import { client } from "../api/trpc-client.ts";
 import type { Role } from "../api/studio-types.ts";
 
@@ -58,6 +58,7 @@ export type VersionSide = {
 export type VersionDiff = { processKey: string; from: VersionSide; to: VersionSide; diff: PackageDiff; releaseNote: string };
 export type DraftDiff = { latest: number | null; diff: PackageDiff | null; releaseNote: string };
 export type PublishResult = { processKey: string; version: number; hash: string; created: boolean };
+export type ImportResult = PublishResult & { fileVersion: number };
 export type ProcessPublisher = { username: string; displayName: string; grantedBy: string | null; grantedAt: string };
 
 export type OpenIncident = {
@@ -98,6 +99,8 @@ export type AdminApi = {
   rollback: (key: string, version: number, reason: string) => Promise<PublishResult>;
   archive: (key: string, reason: string) => Ok;
   unarchive: (key: string) => Ok;
+  exportPackage: (key: string, version: number) => Promise<PackageFile>;
+  importPackage: (file: unknown) => Promise<ImportResult>;
   retryIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
   skipIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
 };
@@ -122,6 +125,8 @@ export const adminApi: AdminApi = {
   rollback: (key, version, reason): Promise<PublishResult> => client.versions.rollback.mutate({ key, version, reason }),
   archive: (key, reason): Ok => client.versions.archive.mutate({ key, reason }),
   unarchive: (key): Ok => client.versions.unarchive.mutate({ key }),
+  exportPackage: (key, version): Promise<PackageFile> => client.versions.exportPackage.query({ key, version }),
+  importPackage: (file): Promise<ImportResult> => client.versions.importPackage.mutate({ file }),
   retryIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.retry.mutate({ instanceId, incidentId }),
   skipIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.skip.mutate({ instanceId, incidentId }),
 };

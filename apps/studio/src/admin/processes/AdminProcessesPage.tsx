@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
-import { Workflow } from "lucide-react";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { FileUp, Workflow } from "lucide-react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatDateTime, formatRelativeTime } from "../../lib/format-time.ts";
 import { EmptyState } from "../../ui/EmptyState.tsx";
@@ -7,14 +8,32 @@ import { ErrorState } from "../../ui/ErrorState.tsx";
 import { Spinner } from "../../ui/Spinner.tsx";
 import { adminQueryKeys, type ProcessOverview } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
+import { Button } from "../../ui/Button.tsx";
+import { ImportPackageDialog } from "./PackageButtons.tsx";
+import "./versions.css";
 
 const sum = (process: ProcessOverview, field: "running" | "finished") => process.versions.reduce((n, v) => n + v[field], 0);
 
 /** `/admin/processes`: every process with its latest version and how much work runs on it. */
 export function AdminProcessesPage() {
   const api = useAdminApi();
-  const navigate = useNavigate();
   const processes = useQuery({ queryKey: adminQueryKeys.processes, queryFn: api.processes });
+  const [importing, setImporting] = useState(false);
+  return (
+    <div className="admin-stack">
+      <div className="admin-list-actions">
+        <Button icon={<FileUp size={16} aria-hidden="true" />} onClick={() => setImporting(true)}>
+          Import a package file
+        </Button>
+      </div>
+      <ProcessList processes={processes} />
+      {importing && <ImportPackageDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+function ProcessList({ processes }: { processes: UseQueryResult<ProcessOverview[]> }) {
+  const navigate = useNavigate();
   if (processes.isPending) {
     return (
       <div className="panel">
@@ -68,6 +87,7 @@ export function AdminProcessesPage() {
                   </Link>
                   <div className="row-sub">
                     <code>{p.key}</code>
+                    {p.archived !== null && <span className="tag tag-warning archived-tag">Archived</span>}
                   </div>
                 </td>
                 <td>

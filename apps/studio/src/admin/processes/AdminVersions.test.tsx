@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PackageDiff } from "@baton/model";
 import type { ProcessOverview, VersionDiff, VersionOverview } from "../admin-api.ts";
 import { adminApiWith, renderAdmin, serverError } from "../test-admin.tsx";
+import { AdminProcessesPage } from "./AdminProcessesPage.tsx";
 import { AdminProcessPage } from "./AdminProcessPage.tsx";
 
 afterEach(cleanup);
@@ -128,5 +129,40 @@ describe("versions in the admin console", () => {
     await waitFor(() => expect(versionDiff).toHaveBeenCalledWith("support-request", 1, 3));
     fireEvent.change(screen.getByLabelText("Newer side"), { target: { value: "1" } });
     expect(await screen.findByText("Pick two different versions.")).toBeTruthy();
+  });
+
+  it("imports a package file, and shows why the server refuses one", async () => {
+    const importPackage = vi.fn(async () => {
+      throw serverError("INVALID_INPUT", "This package file cannot be imported: it was changed after it was exported (its checksum does not match its content).");
+    });
+    renderAdmin(<Routes><Route path="/admin/processes" element={<AdminProcessesPage />} /></Routes>, adminApiWith({ processes: async () => [support({ archived: "" })], importPackage }), "/admin/processes");
+    expect(await screen.findByText("Archived")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Import a package file" }));
+    const dialog = await screen.findByRole("dialog", { name: "Import a package file" });
+    const input = dialog.querySelector('input[type="file"]')!;
+    expect((within(dialog).getByRole("button", { name: "Import and publish" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(input, { target: { files: [new File(["not json"], "notes.txt")] } });
+    // Reading a file is asynchronous (FileReader): allow for a busy machine.
+    const slow = { timeout: 5000 };
+    expect((await within(dialog).findByRole("alert", {}, slow)).textContent).toBe("notes.txt is not a JSON file: choose a package file exported from Baton.");
+    fireEvent.change(input, { target: { files: [new File(['{"format":"baton.package"}'], "desk.baton.json")] } });
+    await waitFor(() => expect((within(dialog).getByRole("button", { name: "Import and publish" }) as HTMLButtonElement).disabled).toBe(false), slow);
+    expect(within(dialog).queryByRole("alert")).toBeNull();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Import and publish" }));
+    expect((await within(dialog).findByRole("alert", {}, slow)).textContent).toMatch(/checksum does not match/);
+    expect(importPackage).toHaveBeenCalledWith({ format: "baton.package" });
+  });
+
+  it("downloads a version as a package file", async () => {
+    const exportPackage = vi.fn(async () => ({ processKey: "support-request", version: 1 }) as never);
+    const created = vi.fn(() => "blob:package");
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() });
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderAdmin(routes, adminApiWith({ processes: async () => [support()], publishers: async () => ({}), people: async () => ({ users: [], groups: [] }), exportPackage }), "/admin/processes/support-request");
+    fireEvent.click(await screen.findByRole("button", { name: "Download version 1 as a package file" }));
+    await waitFor(() => expect(clicked).toHaveBeenCalled());
+    expect(exportPackage).toHaveBeenCalledWith("support-request", 1);
+    expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe("support-request-v1.baton.json");
+    clicked.mockRestore();
   });
 });

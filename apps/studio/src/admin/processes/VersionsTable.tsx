@@ -4,6 +4,7 @@ import { formatDateTime, formatRelativeTime } from "../../lib/format-time.ts";
 import { Button } from "../../ui/Button.tsx";
 import type { ProcessOverview, VersionOverview } from "../admin-api.ts";
 import type { LifecycleAction } from "./LifecycleDialog.tsx";
+import { DownloadPackageButton } from "./PackageButtons.tsx";
 
 type Props = { process: ProcessOverview; onAction: (action: LifecycleAction) => void };
 
@@ -69,6 +70,7 @@ export function VersionsTable({ process, onAction }: Props) {
                     <span>Changes</span>
                   </Link>
                 )}
+                <DownloadPackageButton processKey={process.key} version={v.version} />
                 {v.deprecated === null ? (
                   <Button size="sm" onClick={() => onAction({ kind: "deprecate", version: v.version, running: v.running, isLatest: index === 0 })} aria-label={`Deprecate version ${v.version}`}>
                     Deprecate
