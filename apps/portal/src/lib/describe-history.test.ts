@@ -35,6 +35,9 @@ describe("request history in words", () => {
     expect(describeEvent({ type: "child.started", actor: "sam", taskId: null, data: { stepId: "assess", processKey: "assess-damage", childInstanceId: "c1" } }, names)).toBe(
       "Passed a part of the work on to another request (assess-damage)",
     );
+    expect(describeEvent({ type: "child.started", actor: "sam", taskId: null, data: { processKey: "assess-damage", childInstanceId: "c1" } }, names, new Map([["c1", "Assess damage"]]))).toBe(
+      "Passed a part of the work on to “Assess damage”",
+    );
     const reason = 'the timer event "A day passed" (late) went off';
     expect(describeEvent({ type: "child.cancelled", actor: null, taskId: null, data: { stepId: "assess", reason, childInstanceIds: ["c1"] } }, names)).toBe(`The work passed on was cancelled: ${reason}`);
     expect(describeEvent({ type: "instance.cancelled", actor: null, taskId: null, data: { reason } }, names)).toBe(`The request was cancelled: ${reason}`);

@@ -7,7 +7,8 @@ import { isFileList } from "@baton/forms";
  */
 export type HistoryEvent = { type: string; actor: string | null; taskId: string | null; data?: unknown };
 
-export function describeEvent(event: HistoryEvent, taskNames: Map<string, string>): string | null {
+/** `calledNames`: the called instances' process names by instance id, for "Passed ... on to Assess damage". */
+export function describeEvent(event: HistoryEvent, taskNames: Map<string, string>, calledNames: Map<string, string> = new Map()): string | null {
   const task = event.taskId ? taskNames.get(event.taskId) : undefined;
   const data = (event.data ?? {}) as Record<string, unknown>;
   switch (event.type) {
@@ -45,8 +46,10 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
       return `The request was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
     case "instance.migrated":
       return `Moved from version ${String(data.from ?? "?")} to version ${String(data.to ?? "?")} of the process; the work goes on where it was`;
-    case "child.started":
-      return `Passed a part of the work on to another request${typeof data.processKey === "string" ? ` (${data.processKey})` : ""}`;
+    case "child.started": {
+      const called = typeof data.childInstanceId === "string" ? calledNames.get(data.childInstanceId) : undefined;
+      return called ? `Passed a part of the work on to “${called}”` : `Passed a part of the work on to another request${typeof data.processKey === "string" ? ` (${data.processKey})` : ""}`;
+    }
     case "child.cancelled":
       return `The work passed on was cancelled${typeof data.reason === "string" && data.reason ? `: ${data.reason}` : ""}`;
     default:

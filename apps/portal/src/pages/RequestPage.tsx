@@ -30,10 +30,11 @@ export function RequestPage() {
   }
   const r = request.data;
   const taskNames = new Map(r.tasks.map((t) => [t.id, t.name]));
+  const calledNames = new Map(r.children.map((c) => [c.instanceId, c.processName]));
   const open = r.tasks.filter((t) => t.status === "open");
   const done = r.tasks.filter((t) => t.status === "completed");
   const history = r.audit.flatMap((e) => {
-    const text = describeEvent(e, taskNames);
+    const text = describeEvent(e, taskNames, calledNames);
     return text ? [{ ...e, text }] : [];
   });
   return (
