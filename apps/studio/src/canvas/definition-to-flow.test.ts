@@ -141,6 +141,16 @@ describe("definitionToFlow with a cache", () => {
     expect(nodes.find((n) => n.id === "w")!.data.detail).toBe("Waits 2 days");
     expect(nodes.find((n) => n.id === "s")!.data.detail).toBe("POST https://crm");
   });
+
+  it("says what a message wait waits for and what else starts the process", () => {
+    const def = sampleProcess();
+    const start = def.steps.find((s) => s.kind === "start")!;
+    Object.assign(start, { trigger: { type: "timer", timer: { type: "cycle", cycle: "R/P1D" } } });
+    def.steps.push({ id: "m", kind: "messageCatch", name: "Paid", position: { x: 0, y: 0 }, message: { name: "payment-received", correlationKey: "orderId" } });
+    const { nodes } = definitionToFlow({ definition: def, problems: [], selection: none });
+    expect(nodes.find((n) => n.id === "m")!.data.detail).toBe('Waits for "payment-received" with key orderId');
+    expect(nodes.find((n) => n.id === start.id)!.data.detail).toBe("Also starts on the timer R/P1D");
+  });
 });
 
 describe("edgeText", () => {

@@ -162,6 +162,11 @@ function stepNode(step: Step, parentId: string | undefined, selected: boolean, p
   }
   if (step.kind === "serviceCall") node.data.detail = `${step.request.method} ${step.request.url}`;
   if (step.kind === "callActivity") node.data.detail = `Runs ${step.processKey}`;
+  if (step.kind === "messageCatch") node.data.detail = `Waits for "${step.message.name}" with key ${step.message.correlationKey}`;
+  if (step.kind === "start" && step.trigger) {
+    const { trigger } = step;
+    node.data.detail = trigger.type === "message" ? `Also starts on the message "${trigger.message}"` : trigger.timer.type === "cycle" ? `Also starts on the timer ${trigger.timer.cycle}` : `Also starts at ${trigger.timer.date}`;
+  }
   if (step.kind === "timer") {
     node.data.detail =
       step.timer.type === "duration" ? `Waits ${describeDuration(step.timer.duration) ?? step.timer.duration}` : `Until ${step.timer.expression}`;

@@ -17,7 +17,8 @@ export function EventNode({ data, selected }: NodeProps<StepNode>) {
   return (
     <div className={nodeClasses(`step-event step-${kind}`, data, selected)} title={data.detail ? `${data.title}: ${data.detail}` : data.title}>
       <div className="step-event-circle">{data.step.kind === "timer" && <Clock size={18} aria-hidden="true" />}
-        {data.step.kind === "messageCatch" && <Mail size={18} aria-hidden="true" />}</div>
+        {(data.step.kind === "messageCatch" || (data.step.kind === "start" && data.step.trigger?.type === "message")) && <Mail size={data.step.kind === "start" ? 14 : 18} aria-hidden="true" />}
+        {data.step.kind === "start" && data.step.trigger?.type === "timer" && <Clock size={14} aria-hidden="true" />}</div>
       <StepLabel data={data} className="step-outside-label step-event-label" />
       <NodeHandles connectable={editable && kind !== "end"} />
     </div>
