@@ -36,5 +36,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Component tests click through whole panels: seconds each on a loaded CI machine (5 s timed out there).
+    testTimeout: 30_000,
   },
 });
