@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { auditEvents, instances, jobs, packageVersions, tasks, testDatabaseTargets, type Database } from "@baton/db";
+import { auditEvents, instances, jobs, messageSubscriptions, packageVersions, tasks, testDatabaseTargets, type Database } from "@baton/db";
 import { completeTask } from "./complete-task.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { raiseJobIncident } from "./jobs/job-failed.ts";
 import { runDueJobs } from "./jobs/worker.ts";
+import { correlateMessage } from "./messages/correlate-message.ts";
+import { orderPayment } from "./messages/test-processes.ts";
 import type { UserError } from "./errors.ts";
 import { checkMigration, migrateInstances } from "./migrate-instances.ts";
 import { proposeMigration } from "./migration-plan.ts";
@@ -148,5 +150,30 @@ describeOnEachDatabase("migrating running instances", targets, (fx) => {
     expect((await failure(migrateInstances(fx.db, admin, { processKey: "mig-refuse", fromVersion: 1, toVersion: 2 })))?.message).toMatch(/Choose at least one instance/);
     expect((await failure(migrateInstances(fx.db, admin, { processKey: "mig-refuse", fromVersion: 1, toVersion: 2, instanceIds: ["nope"] })))?.message).toMatch(/not instance ids: "nope"/);
     expect((await failure(checkMigration(fx.db, await fx.as("dana"), { processKey: "mig-refuse", fromVersion: 1, toVersion: 2, all: true })))?.code).toBe("FORBIDDEN");
+  });
+});
+
+describeOnEachDatabase("migrating instances that wait for a message", targets, (fx) => {
+  it("re-points the message subscription and the gateway's timer, and the message then reaches the migrated instance", async () => {
+    const admin = await fx.as("admin");
+    const rename: Record<string, string> = { paid: "paymentIn", late: "tooLate" };
+    const v2 = {
+      ...orderPayment,
+      steps: orderPayment.steps.map((s) => ({ ...s, id: rename[s.id] ?? s.id })),
+      connections: orderPayment.connections.map((c) => ({ ...c, source: rename[c.source] ?? c.source, target: rename[c.target] ?? c.target })),
+    };
+    await publishDefinition(fx.db, admin, orderPayment);
+    const { instanceId } = await startInstance(fx.db, admin, { processKey: "order-payment", data: { orderId: "O-77" } });
+    await publishDefinition(fx.db, admin, v2);
+    const report = await migrateInstances(fx.db, admin, { processKey: "order-payment", fromVersion: 1, toVersion: 2, instanceIds: [instanceId], mapping: rename });
+    expect(report.results[0]).toMatchObject({ outcome: "migrated" });
+    expect((await fx.db.select().from(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId))).map((r) => r.stepId)).toEqual(["paymentIn"]);
+    expect((await fx.db.select().from(jobs).where(eq(jobs.instanceId, instanceId))).map((j) => (j.payload as { stepId: string }).stepId)).toEqual(["tooLate"]);
+
+    const delivered = await correlateMessage(fx.db, admin, { name: "payment-received", key: "O-77", data: { amount: 120 } });
+    expect(delivered).toMatchObject({ outcome: "delivered", instanceId });
+    expect((await openTasks(fx.db, instanceId)).map((t) => t.stepId)).toEqual(["ship"]);
+    expect(await fx.db.select().from(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId))).toEqual([]);
+    expect(await fx.db.select().from(jobs).where(and(eq(jobs.instanceId, instanceId), eq(jobs.status, "pending")))).toEqual([]);
   });
 });

@@ -25,9 +25,10 @@ import type { LoadedPackage } from "./package-cache.ts";
  * rewrite its state (token ids stay, so open tasks and their drafts stay
  * theirs), give its open tasks B's step id and name (their form is then
  * B's, read by step id from B), re-point pending timer and service-call
- * jobs whose step changed, cancel and arm timers as the engine says, and
- * append `instance.migrated { from, to, mapping, moved }`. An instance
- * that cannot move, or whose transaction fails, is listed with the reasons
+ * jobs and message subscriptions whose step changed, cancel and arm
+ * timers as the engine says, and append
+ * `instance.migrated { from, to, mapping, moved }`. An instance that
+ * cannot move, or whose transaction fails, is listed with the reasons
  * and left exactly as it was; the others go on.
  */
 export type MigrationRequest = MigrationVersions & {

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowLeft, ArrowRightLeft, GitCompare, SearchX, Upload } from "lucide-react";
 import { useState, type ReactNode } from "react";
-import { Link, Route, Routes, useMatch, useParams } from "react-router";
+import { Link, Route, Routes, useParams } from "react-router";
 import { Button } from "../../ui/Button.tsx";
 import { EmptyState } from "../../ui/EmptyState.tsx";
 import { ErrorState } from "../../ui/ErrorState.tsx";
@@ -25,7 +25,6 @@ export function AdminProcessPage() {
   const { key = "" } = useParams();
   const api = useAdminApi();
   const processes = useQuery({ queryKey: adminQueryKeys.processes, queryFn: api.processes });
-  const migrating = useMatch("/admin/processes/:key/migrate") !== null;
   const back = (
     <Link to="/admin/processes" className="back-link">
       <ArrowLeft size={14} aria-hidden="true" /> All processes
@@ -58,10 +57,10 @@ export function AdminProcessPage() {
       </div>
     );
   }
-  if (migrating) return <MigrationWizard process={process} />;
   return (
     <Routes>
       <Route path="compare" element={<CompareVersions process={process} />} />
+      <Route path="migrate" element={<MigrationWizard process={process} />} />
       <Route path="*" element={<ProcessVersions process={process} back={back} />} />
     </Routes>
   );
