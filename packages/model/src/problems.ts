@@ -81,6 +81,7 @@ export const problemCodes = [
   "call.unknown-process",
   "message.missing-name",
   "message.missing-key",
+  "message.unknown-variable",
   "event-gateway.invalid-target",
   "event-gateway.too-few-outgoing",
   "event-gateway.duplicate-message",

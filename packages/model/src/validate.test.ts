@@ -734,6 +734,16 @@ const cases: Case[] = [
     says: 'Message wait "Reply" has no correlation key',
   },
   {
+    code: "message.unknown-variable",
+    title: "a correlation key reading a variable nothing provides",
+    breakIt: (def) => {
+      addEventWait(def);
+      (def.steps[10] as Kind<"messageCatch">).message.correlationKey = "orderNumber";
+    },
+    expected: { stepId: "reply", severity: "warning", path: ["steps", 10, "message", "correlationKey"] },
+    says: 'The correlation key of Message wait "Reply" reads "orderNumber", which no step before it provides',
+  },
+  {
     code: "event-gateway.invalid-target",
     title: "an event gateway leading to an end",
     breakIt: (def) => {

@@ -1,7 +1,11 @@
+import { feelNames } from "../feel-evaluate.ts";
+import { checkFeelExpression } from "../feel-syntax.ts";
 import type { Step } from "../process-definition.ts";
 import { type CheckContext, connectionPath, stepPath } from "./context.ts";
 import { describeConnection, describeStep } from "./describe.ts";
 import { checkFeel } from "./expression-checks.ts";
+import { RESERVED_NAMES } from "./form-checks.ts";
+import { variablesBefore } from "./provided-variables.ts";
 import { isIsoInstant, parseStartCycle } from "./start-cycle.ts";
 
 /**
@@ -34,7 +38,24 @@ function checkMessageCatch(ctx: CheckContext, step: Extract<Step, { kind: "messa
     });
   } else {
     checkFeel(ctx, step.message.correlationKey, `The correlation key of ${describeStep(step)}`, { stepId: step.id, path: stepPath(ctx, step, "message", "correlationKey") });
+    checkKeyNames(ctx, step);
   }
+}
+
+/** A key reading a name no earlier step writes is empty when the request gets there: it stops under an incident. A warning, as for conditions: the API may bring the variable. */
+function checkKeyNames(ctx: CheckContext, step: Extract<Step, { kind: "messageCatch" }>): void {
+  const key = step.message.correlationKey;
+  if (!checkFeelExpression(key).ok) return;
+  const known = variablesBefore(ctx, step);
+  const unknown = feelNames(key).free.filter((n) => !known.has(n) && !RESERVED_NAMES.includes(n));
+  if (unknown.length === 0) return;
+  ctx.report({
+    severity: "warning",
+    code: "message.unknown-variable",
+    message: `The correlation key of ${describeStep(step)} reads ${unknown.map((n) => `"${n}"`).join(", ")}, which no step before it provides; it would be empty and the request would stop there.`,
+    stepId: step.id,
+    path: stepPath(ctx, step, "message", "correlationKey"),
+  });
 }
 
 function checkEventGateway(ctx: CheckContext, step: Step): void {
