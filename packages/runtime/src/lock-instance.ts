@@ -1,4 +1,4 @@
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { instances, type Database } from "@baton/db";
 
 export type InstanceRow = typeof instances.$inferSelect;
@@ -11,13 +11,21 @@ export type InstanceRow = typeof instances.$inferSelect;
  * cancel the child: both then hold the parent before the child, so the two
  * cannot wait on each other. The order is by `number`: a parent is always
  * created before the instances it calls. An instance no one called locks
- * only itself.
+ * only itself, in one plain round trip; a called one takes a second.
  *
  * `target` is the instance's id, or a subquery that yields it (a task's
- * instance), so the lock costs one round trip either way.
+ * instance), so finding the instance costs no round trip of its own.
  */
 export async function lockInstance(tx: Database, target: string | SQL): Promise<InstanceRow | undefined> {
   const start = typeof target === "string" ? sql`${target}::uuid` : sql`(${target})`;
+  // Most instances were started on their own: one plain lock, as cheap as before calls existed.
+  // (The link never changes once set, so reading it under the lock decides safely.)
+  const [own] = await tx
+    .select()
+    .from(instances)
+    .where(and(sql`${instances.id} = ${start}`, isNull(instances.parentInstanceId)))
+    .for("update");
+  if (own) return own;
   const rows = await tx
     .select()
     .from(instances)
