@@ -43,5 +43,5 @@ export const api = {
     client.studio.saveDraft.mutate({ key, expectedVersion, definition }),
   validate: (definition: ProcessDefinition): Promise<{ problems: Problem[] }> =>
     client.studio.validate.mutate({ definition }),
-  publish: (key: string): Promise<PublishResult> => client.studio.publish.mutate({ key }),
+  publish: (key: string, sealed: { label?: string; releaseNote?: string } = {}): Promise<PublishResult> => client.studio.publish.mutate({ key, ...sealed }),
 };

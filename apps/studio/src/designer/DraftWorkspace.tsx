@@ -61,6 +61,8 @@ export function DraftWorkspace({ processKey, draft, versions, onChooseVersion }:
   const publishFlow = usePublishFlow({
     processKey,
     name: definition.name,
+    definition,
+    latestVersion: versions[0]?.version ?? null,
     nextVersion: (versions[0]?.version ?? 0) + 1,
     knownErrors: hasErrors(liveProblems) ? liveProblems.filter((p) => p.severity === "error").length : 0,
     autosave,

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import type { Problem } from "@baton/model";
+import type { ProcessDefinition, Problem } from "@baton/model";
 import { readBatonError } from "../api/baton-error.ts";
 import type { Autosave } from "../editor/autosave.ts";
 import type { EditorStack } from "../editor/commands/index.ts";
@@ -10,6 +10,9 @@ import { useToast } from "../ui/Toaster.tsx";
 type Options = {
   processKey: string;
   name: string;
+  /** What the analyst sees, for the release note the dialog proposes. */
+  definition: ProcessDefinition;
+  latestVersion: number | null;
   nextVersion: number;
   knownErrors: number;
   autosave: Autosave;
@@ -22,7 +25,7 @@ type Options = {
  * one step first: the latest edits are saved, so what is published is what
  * the analyst sees. A draft that cannot be saved is not published.
  */
-export function usePublishFlow({ processKey, name, nextVersion, knownErrors, autosave, stack, onRefused }: Options): {
+export function usePublishFlow({ processKey, name, definition, latestVersion, nextVersion, knownErrors, autosave, stack, onRefused }: Options): {
   open: () => void;
   publishing: boolean;
   dialog: ReactNode;
@@ -43,7 +46,7 @@ export function usePublishFlow({ processKey, name, nextVersion, knownErrors, aut
     },
   });
   const publishError = publish.error ? readBatonError(publish.error) : null;
-  const confirm = async () => {
+  const confirm = async (sealed: { label: string; releaseNote: string }) => {
     setSaveError(null);
     setSaving(true);
     await autosave.flush();
@@ -53,7 +56,7 @@ export function usePublishFlow({ processKey, name, nextVersion, knownErrors, aut
       setSaveError(`The latest changes could not be saved, so nothing was published. ${"message" in status ? status.message : ""}`.trim());
       return;
     }
-    publish.mutate();
+    publish.mutate(sealed);
   };
   const busy = saving || publish.isPending;
   return {
@@ -66,11 +69,14 @@ export function usePublishFlow({ processKey, name, nextVersion, knownErrors, aut
     dialog: open && (
       <PublishDialog
         name={name}
+        processKey={processKey}
+        definition={definition}
+        latestVersion={latestVersion}
         nextVersion={nextVersion}
         knownErrors={knownErrors}
         busy={busy}
         error={saveError ?? (publishError && publishError.code !== "INVALID_PROCESS" ? publishError.message : null)}
-        onConfirm={() => void confirm()}
+        onConfirm={(sealed) => void confirm(sealed)}
         onClose={() => setOpen(false)}
       />
     ),

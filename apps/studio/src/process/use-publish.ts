@@ -19,7 +19,7 @@ type Handlers = {
 export function usePublish(key: string, handlers: Handlers) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.publish(key),
+    mutationFn: (sealed: { label?: string; releaseNote?: string } = {}) => api.publish(key, sealed),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.process(key) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.processes });

@@ -24,10 +24,17 @@ export const studioRouter = router({
   validate: studioProcedure
     .input(z.object({ definition: z.unknown() }))
     .mutation(({ input }) => ({ problems: validate(input.definition) })),
-  publish: studioProcedure.input(key).mutation(async ({ ctx, input }) => {
-    const result = await publishDraft(ctx.db, ctx.actor, input.key);
-    return { version: result.version, hash: result.hash, created: result.created };
-  }),
+  publish: studioProcedure
+    .input(
+      key.extend({
+        label: z.string().max(60, "keep the label to 60 characters").nullable().optional(),
+        releaseNote: z.string().max(5000, "keep the release note to 5000 characters").nullable().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await publishDraft(ctx.db, ctx.actor, input.key, { label: input.label, releaseNote: input.releaseNote });
+      return { version: result.version, hash: result.hash, created: result.created };
+    }),
   versions: studioProcedure.input(key).query(({ ctx, input }) => listVersions(ctx.db, ctx.actor, input.key)),
   version: studioProcedure
     .input(key.extend({ version: z.number().int().positive() }))
