@@ -23,7 +23,7 @@ export function GatewayNode({ data, selected }: NodeProps<StepNode>) {
         {kind === "parallelGateway" && <path className="step-gateway-glyph" d="M28 17 V39 M17 28 H39" />}
         {kind === "inclusiveGateway" && <circle className="step-gateway-glyph" cx="28" cy="28" r="10" fill="none" />}
         {kind === "eventBasedGateway" && (
-          <g className="step-gateway-glyph" fill="none">
+          <g className="step-gateway-glyph is-event">
             <circle cx="28" cy="28" r="12" />
             <circle cx="28" cy="28" r="9.5" />
             <polygon points="28,21 35,26 32.5,34 23.5,34 21,26" />
