@@ -25,7 +25,10 @@ const proposalWith = (instances: MigrationCandidate[]): MigrationProposal => ({
   from: { version: 1, name: "Support request" },
   to: { version: 2, name: "Support request" },
   mapping: { start: "start", triage: null, visa: "visa" },
-  choices: [{ stepId: "triage", name: "Triage", kind: "userTask", options: [{ id: "assess", name: "Assess" }, { id: "check", name: "Quality check" }], activeInstances: 1 }],
+  choices: [
+    { stepId: "triage", name: "Triage", kind: "userTask", options: [{ id: "assess", name: "Assess" }, { id: "check", name: "Quality check" }], activeInstances: 1 },
+    { stepId: "tellOld", name: "Tell the old team", kind: "notify", options: [], activeInstances: 0 },
+  ],
   instances,
 });
 const outcome = (request: MigrationRequest, id: string, ok: boolean, outcome: "checked" | "migrated") => ({
@@ -65,6 +68,8 @@ describe("the migration wizard", () => {
     const rows = within(await screen.findByRole("table", { name: /Running instances/ })).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getAllByRole("cell")[2]!.textContent)).toEqual(["Triage", "Visa"]);
 
+    // A step no instance is at is folded away.
+    expect(screen.getByText(/1 other step of the old version is not in version 2/).closest("details")!.open).toBe(false);
     fireEvent.change(screen.getByLabelText("Triage"), { target: { value: "assess" } });
     fireEvent.click(screen.getByRole("button", { name: "Check (dry run)" }));
     await waitFor(() => expect(api.check).toHaveBeenCalledWith({ processKey: "support-request", fromVersion: 1, toVersion: 2, instanceIds: ["i-1", "i-2"], mapping: { triage: "assess" } }));
