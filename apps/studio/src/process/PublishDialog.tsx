@@ -7,6 +7,7 @@ import { api } from "../api/trpc-client.ts";
 import { Button } from "../ui/Button.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { ReleaseNoteField } from "./ReleaseNoteField.tsx";
 
 type Props = {
   name: string;
@@ -62,23 +63,13 @@ export function PublishDialog({ name, processKey, definition, latestVersion, nex
       <p>Running work stays on its version. New requests will use version {nextVersion}.</p>
       <div className="dialog-form">
         <TextField id={`${id}-label`} label="Label (optional)" value={label} onChange={(e) => setLabel(e.target.value)} error={labelError} help="A short name people will recognise." />
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-note`}>
-            Release note
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className="input textarea"
-            rows={5}
-            value={shownNote}
-            placeholder={proposed === null && latestVersion !== null ? "Comparing with the latest version…" : undefined}
-            onChange={(e) => setNote(e.target.value)}
-            aria-describedby={`${id}-note-help`}
-          />
-          <span id={`${id}-note-help`} className="field-help">
-            {latestVersion === null ? "What this process is for, if you like." : `What changed since version ${latestVersion}, proposed by Baton; edit it as you like.`}
-          </span>
-        </div>
+        <ReleaseNoteField
+          id={`${id}-note`}
+          value={shownNote}
+          onChange={setNote}
+          placeholder={proposed === null && latestVersion !== null ? "Comparing with the latest version…" : undefined}
+          help={latestVersion === null ? "What this process is for, if you like." : `What changed since version ${latestVersion}, proposed by Baton; edit it as you like.`}
+        />
       </div>
       {knownErrors > 0 && (
         <p className="callout callout-warning">

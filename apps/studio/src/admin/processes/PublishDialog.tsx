@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { Button } from "../../ui/Button.tsx";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { Spinner } from "../../ui/Spinner.tsx";
+import { ReleaseNoteField } from "../../process/ReleaseNoteField.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useToast } from "../../ui/Toaster.tsx";
 import { adminQueryKeys, type DraftDiff, type ProcessOverview } from "../admin-api.ts";
@@ -72,23 +73,14 @@ function PublishForm({ process, proposal, onClose }: { process: ProcessOverview;
         help="A short name people will recognise, such as “Second-level review”."
         data-autofocus
       />
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-note`}>
-          Release note
-        </label>
-        <textarea
-          id={`${id}-note`}
-          className="input textarea release-note-input"
-          rows={8}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={`${id}-note-help`}
-        />
-        <span id={`${id}-note-help`} className={noteError ? "field-error" : "field-help"}>
-          {noteError ?? "Proposed from what changed; edit it as you like. Left empty, Baton writes what changed."}
-        </span>
-      </div>
+      <ReleaseNoteField
+        id={`${id}-note`}
+        value={note}
+        onChange={setNote}
+        rows={8}
+        error={noteError}
+        help="Proposed from what changed; edit it as you like. Left empty, Baton writes what changed."
+      />
       {publish.formError && (
         <p className="form-error" role="alert">
           {publish.formError}
