@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callActivity, chain, flow, end, parallel, processOf, start, task } from "./test-support/process-builder.ts";
+import { boundaryError, callActivity, chain, flow, end, errorEnd, parallel, processOf, start, task } from "./test-support/process-builder.ts";
 import { given } from "./test-support/scenario.ts";
 import type { EngineCommand } from "./types.ts";
 
@@ -89,6 +89,41 @@ describe("a call activity", () => {
   it("refuses a completion for a token that is not at a call activity", () => {
     const run = given(claim).whenStarted({ claim: { amount: 1 } });
     expect(() => run.send({ type: "childCompleted", tokenId: "nope", variables: {} })).toThrow(/no token "nope"/);
+  });
+});
+
+describe("an error the called process did not catch", () => {
+  // The assessment may find the claim is fraud; the claim catches that on the call activity.
+  const guarded = processOf(
+    [start("s"), callActivity("assess", "assess-damage"), boundaryError("fraud", "assess", "fraud", "finding"), task("pay"), task("investigate"), end("e")],
+    [...chain("s", "assess", "pay", "e"), ...chain("fraud", "investigate", "e")],
+  );
+
+  it("is caught by a boundary error event on the call activity, which ends the called process", () => {
+    const run = given(guarded).whenStarted({});
+    const { tokenId } = startChild(run.commands);
+    run.send({ type: "childFailed", tokenId, error: { code: "fraud", message: "The photos are from 2019" } });
+
+    expect(run.commands).toContainEqual({ type: "cancelChild", tokenId, stepId: "assess", reason: expect.stringContaining('the error "fraud"') });
+    expect(run.commands).toContainEqual(expect.objectContaining({ type: "boundaryTriggered", stepId: "fraud", attachedTo: "assess", error: { code: "fraud", message: "The photos are from 2019" } }));
+    expect(run.variables).toEqual({ finding: { code: "fraud", message: "The photos are from 2019" } });
+    expect(run.openTaskSteps()).toEqual(["investigate"]);
+  });
+
+  it("changes nothing here when no event catches it: the caller keeps waiting", () => {
+    const run = given(guarded).whenStarted({});
+    const { tokenId } = startChild(run.commands);
+    const before = run.state;
+    run.send({ type: "childFailed", tokenId, error: { code: "other", message: "" } });
+    expect(run.commands.filter((c) => c.type !== "variablesChanged")).toEqual([]);
+    expect(run.state).toEqual(before);
+    expect(run.status).toBe("running");
+  });
+
+  it("is thrown by an error end in the called process, kept on its uncaught incident for the caller", () => {
+    const called = processOf([start("s"), errorEnd("refuse", "fraud", "Photos from {{year}}")], chain("s", "refuse"));
+    const run = given(called).send({ type: "started", data: {}, startedBy: "carol", variables: { year: 2019 } });
+    expect(run.raised()).toEqual([expect.objectContaining({ code: "error.uncaught", error: { code: "fraud", message: "Photos from 2019" } })]);
   });
 });
 

@@ -36,6 +36,7 @@ describe("an error end nobody catches", () => {
         message: '"Fail noFile" (noFile) threw the error "personal-file-not-found" (No personal file for Ada Lovelace), which no boundary error event catches',
         at: T0,
         tokenId: expect.any(String),
+        error: { code: "personal-file-not-found", message: "No personal file for Ada Lovelace" },
       },
     ]);
     expect(run.state!.tokens.map((t) => t.stepId)).toEqual(["noFile"]);

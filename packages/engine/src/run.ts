@@ -1,7 +1,7 @@
 import type { Connection, ProcessDefinition } from "@baton/model";
 import { type FeelOutcome, evaluateFeel } from "./feel.ts";
 import type { Graph } from "./graph.ts";
-import type { EngineCommand, EngineEnv, Incident, InstanceState, MessageSubscription, Timer, Token } from "./types.ts";
+import type { BusinessError, EngineCommand, EngineEnv, Incident, InstanceState, MessageSubscription, Timer, Token } from "./types.ts";
 
 /**
  * One engine step in progress: the working copy of the state, the commands
@@ -54,8 +54,8 @@ export class Run {
   }
 
   /** The token cannot go on: it waits at its step under an open incident. */
-  raiseIncident(token: Token, code: Incident["code"], message: string): void {
-    const incident: Incident = { id: this.env.newId(), stepId: token.stepId, code, message, at: this.env.now, tokenId: token.id };
+  raiseIncident(token: Token, code: Incident["code"], message: string, error?: BusinessError): void {
+    const incident: Incident = { id: this.env.newId(), stepId: token.stepId, code, message, at: this.env.now, tokenId: token.id, ...(error ? { error } : {}) };
     this.state.incidents.push(incident);
     this.wait(token);
     this.emit({ type: "raiseIncident", incident });

@@ -48,7 +48,9 @@ import { type EngineEvent, type InstanceState, STATE_VERSION, type Step, type St
  * 4e. A sub-process runs its inside in a scope of its own and moves on
  *    when nothing is left there (elements/sub-process.ts). A call activity
  *    asks the runtime to start another process (`startChild`) and waits for
- *    `childCompleted` (elements/call-activity.ts).
+ *    `childCompleted` (elements/call-activity.ts), or `childFailed`, an
+ *    error the called process did not catch, which a boundary error event
+ *    on the call activity may.
  * 4f. A message wait works out its correlation key and subscribes
  *    (`waitForMessage`); `messageReceived` maps the message's data and moves
  *    the token on. An event gateway arms the timers and message waits after
@@ -96,6 +98,10 @@ export const step: Step = (definition, state, event, env) => {
       break;
     case "childCompleted":
       callActivityElement.complete(event, run);
+      runTokens(run);
+      break;
+    case "childFailed":
+      callActivityElement.fail(event, run);
       runTokens(run);
       break;
     case "messageReceived":

@@ -48,6 +48,8 @@ export type Incident = {
   /** The token stuck at `stepId`; `incidentRetried` runs it again. Absent
    * on incidents that stop no token (e.g. ones the runtime adds). */
   tokenId?: string;
+  /** For `error.uncaught`: the error nothing caught (a process that called this one may still catch it, `childFailed`). */
+  error?: BusinessError;
 };
 
 /**
@@ -111,6 +113,15 @@ export type EngineEvent =
   | { type: "started"; data: Record<string, unknown>; startedBy: string; variables?: Record<string, unknown> }
   /** The process a call activity started (`startChild`) has completed; its final variables, for the outputs. */
   | { type: "childCompleted"; tokenId: string; variables: Record<string, unknown> }
+  /**
+   * The process a call activity started threw a business error nothing in
+   * it caught (its `error.uncaught` incident): a boundary error event on
+   * the call activity, or on a sub-process around it, catches it as if the
+   * call activity had thrown it (and the called process is cancelled with
+   * `cancelChild`). Caught by none, nothing changes here: the called
+   * instance keeps its incident and this one waits for it.
+   */
+  | { type: "childFailed"; tokenId: string; error: BusinessError }
   | { type: "taskCompleted"; tokenId: string; data: Record<string, unknown>; completedBy: string }
   /**
    * An admin retries an open incident: its token runs its step again (a

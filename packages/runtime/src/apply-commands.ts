@@ -3,7 +3,7 @@ import { auditEvents, groups, instances, jobs, taskDrafts, tasks, users, type Da
 import { step, type EngineCommand, type EngineEvent, type Incident, type InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
 import { subscribeToMessage, unsubscribeFromMessage } from "./messages/message-subscriptions.ts";
-import { cancelChildInstances, completeCaller, startChildInstance } from "./child-instances.ts";
+import { cancelChildInstances, completeCaller, offerErrorToCaller, startChildInstance } from "./child-instances.ts";
 import { engineEnv } from "./engine-env.ts";
 import { loadPackage } from "./package-cache.ts";
 import { pickGroupMember } from "./group-hand-out.ts";
@@ -142,6 +142,7 @@ export async function applyCommands(
           break;
         case "raiseIncident":
           await audit("incident.raised", command.incident);
+          if (command.incident.code === "error.uncaught" && command.incident.error) await offerErrorToCaller(tx, ctx, command.incident.error);
           break;
         case "endInstance":
           await audit("instance.completed", {});

@@ -139,6 +139,29 @@ const order: ProcessDefinitionInput = {
   connections: [...chain("start", "pay", "ship", "end"), { id: "c9", source: "late", target: "dropped" }],
 };
 
+/** Sam checks for fraud, and finding it ends the check with the error `code`; the claim catches "fraud" on the call. */
+const fraudCheck = (key: string, code: string): ProcessDefinitionInput => ({
+  schemaVersion: 1,
+  key,
+  name: `Check (${code})`,
+  steps: [start(), userTask("check", "Check for fraud", "sam"), { id: "found", kind: "end", name: "Found", position: at(300), error: { code, message: "Found by the check" } }],
+  connections: chain("start", "check", "found"),
+});
+const checkedClaim = (key: string, calledKey: string): ProcessDefinitionInput => ({
+  schemaVersion: 1,
+  key,
+  name: "Checked claim",
+  steps: [
+    start(),
+    call("check", calledKey, {}, {}),
+    { id: "caught", kind: "boundaryEvent", name: "Fraud found", position: at(150), attachedTo: "check", trigger: { type: "error", errorCode: "fraud", errorVariable: "finding" }, interrupting: true },
+    userTask("pay", "Pay", "dana"),
+    userTask("investigate", "Investigate", "dana"),
+    end,
+  ],
+  connections: [...chain("start", "check", "pay", "end"), ...chain("caught", "investigate", "end").map((c) => ({ ...c, id: `x${c.id}` }))],
+});
+
 /** Calls itself without end. */
 const forever: ProcessDefinitionInput = {
   schemaVersion: 1,
@@ -161,7 +184,7 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
 
   beforeAll(async () => {
     const ana = await fx.as("ana");
-    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever, callsArchived, archivedCallee, awaitPayment, order]) await publishDefinition(fx.db, ana, definition);
+    for (const definition of [assess, claim, audit, claimInner, notYet, inADay, forever, callsArchived, archivedCallee, awaitPayment, order, fraudCheck("fraud-check", "fraud"), fraudCheck("odd-check", "odd"), checkedClaim("checked-claim", "fraud-check"), checkedClaim("oddly-checked-claim", "odd-check")]) await publishDefinition(fx.db, ana, definition);
     dana = await fx.as("dana");
     sam = await fx.as("sam");
     admin = await fx.as("admin");
@@ -309,6 +332,33 @@ describeOnEachDatabase("call activities run by the runtime", targets, (fx) => {
     expect(await instance(started.instanceId)).toMatchObject({ status: "completed" });
     expect(await fx.db.select().from(messageSubscriptions).where(eq(messageSubscriptions.instanceId, child!.id))).toEqual([]);
     await expect(correlateMessage(fx.db, admin, { name: "payment-received", key: "B-2", data: { amount: 25 } }, { now: time(3 * 3_600_000) })).rejects.toThrow(/No instance waits/);
+  });
+
+  it("lets a boundary error event on the call catch the error the called process did not, and cancels it", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "checked-claim", data: {} }, { now: t0 });
+    const [child] = await childrenOf(started.instanceId);
+    const [check] = await tasksOf(child!.id);
+    await completeTask(fx.db, sam, { taskId: check!.id, data: {} }, { now: time(1000) });
+    expect(await instance(child!.id)).toMatchObject({ status: "incident" });
+
+    await runDueJobs(fx.db, { handlers: jobHandlers(), now: () => time(2000), onFailed: raiseJobIncident });
+    expect(await instance(child!.id)).toMatchObject({ status: "cancelled" });
+    expect(await instance(started.instanceId)).toMatchObject({ status: "running", variables: { finding: { code: "fraud", message: "Found by the check" } } });
+    expect((await tasksOf(started.instanceId)).map((t) => t.name)).toEqual(["Investigate"]);
+    expect((await auditOf(started.instanceId)).map((e) => e.type)).toContain("boundary.triggered");
+  });
+
+  it("leaves an error the caller does not catch on the called instance, for an admin; the caller waits", async () => {
+    const started = await startInstance(fx.db, dana, { processKey: "oddly-checked-claim", data: {} }, { now: t0 });
+    const [child] = await childrenOf(started.instanceId);
+    const [check] = await tasksOf(child!.id);
+    await completeTask(fx.db, sam, { taskId: check!.id, data: {} }, { now: time(1000) });
+    await runDueJobs(fx.db, { handlers: jobHandlers(), now: () => time(2000), onFailed: raiseJobIncident });
+    expect(await instance(child!.id)).toMatchObject({ status: "incident" });
+    expect(((await instance(child!.id)).state as InstanceState).incidents).toEqual([expect.objectContaining({ code: "error.uncaught", error: { code: "odd", message: "Found by the check" } })]);
+    expect(await instance(started.instanceId)).toMatchObject({ status: "running" });
+    expect(await tasksOf(started.instanceId)).toEqual([]);
+    expect(await fx.db.select().from(jobs).where(and(eq(jobs.instanceId, started.instanceId), eq(jobs.status, "pending")))).toEqual([]);
   });
 
   it(`refuses to nest calls more than ${MAX_CALL_DEPTH} deep, under an incident on the deepest caller`, async () => {

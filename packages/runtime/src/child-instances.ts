@@ -1,8 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { auditEvents, instances, jobs, messageSubscriptions, taskDrafts, tasks, type Database } from "@baton/db";
-import { step, type EngineCommand, type InstanceState } from "@baton/engine";
+import { step, type BusinessError, type EngineCommand, type InstanceState } from "@baton/engine";
 import { applyCommands, type ApplyContext } from "./apply-commands.ts";
 import { engineEnv } from "./engine-env.ts";
+import { CHILD_FAILED_JOB, type ChildFailedPayload } from "./jobs/child-failed.ts";
 import { dropPendingJobs } from "./jobs/drop-pending-jobs.ts";
 import { callDepth } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
@@ -30,9 +31,11 @@ import { startRefusal } from "./version-lifecycle.ts";
  *   the called instance is cancelled with what it runs: its open tasks,
  *   their drafts, its pending jobs, the messages it waits for, and the
  *   instances it called in turn.
- * A called instance that stops under an incident (an uncaught business
- * error, say) stays there, visible to admins; its caller waits, as the
- * engine models it: only completion goes back.
+ * A called instance that stops on a business error nothing in it catches
+ * (`error.uncaught`) offers it to its caller (`childFailed`, by a job):
+ * a boundary error event on the call activity may catch it, which cancels
+ * the called instance; caught by none, the called instance keeps its
+ * incident for an admin, and its caller waits.
  */
 export const MAX_CALL_DEPTH = 10;
 
@@ -94,6 +97,19 @@ export async function completeCaller(tx: Database, ctx: ApplyContext, variables:
     mail: ctx.mail,
     accept: (state) => state.tokens.some((t) => t.id === tokenId) && !state.incidents.some((i) => i.tokenId === tokenId),
   });
+}
+
+/**
+ * The instance `ctx.instanceId` stopped on a business error nothing in it
+ * caught: if a call activity started it, its caller may catch it, by a
+ * job due now (jobs/child-failed.ts) rather than in this step, since
+ * catching cancels this instance, whose new state is not stored yet.
+ */
+export async function offerErrorToCaller(tx: Database, ctx: ApplyContext, error: BusinessError): Promise<void> {
+  const [link] = await tx.select({ parentId: instances.parentInstanceId, tokenId: instances.parentTokenId }).from(instances).where(eq(instances.id, ctx.instanceId));
+  if (!link?.parentId || !link.tokenId) return;
+  const payload: ChildFailedPayload = { childInstanceId: ctx.instanceId, error };
+  await tx.insert(jobs).values({ instanceId: link.parentId, type: CHILD_FAILED_JOB, ref: link.tokenId, payload, dueAt: ctx.now });
 }
 
 /** Cancels the instances the caller's token `command.tokenId` runs (one, unless a retry called again); answers their ids. */

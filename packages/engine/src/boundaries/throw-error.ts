@@ -45,7 +45,7 @@ export function catchError(run: Run, thrower: Token, error: BusinessError): bool
  */
 export function throwError(run: Run, thrower: Token, error: BusinessError): void {
   if (catchError(run, thrower, error)) return;
-  run.raiseIncident(thrower, "error.uncaught", `${run.label(thrower.stepId)} threw ${describeError(error)}, which no boundary error event catches`);
+  run.raiseIncident(thrower, "error.uncaught", `${run.label(thrower.stepId)} threw ${describeError(error)}, which no boundary error event catches`, error);
 }
 
 function catcherOn(run: Run, stepId: string, code: string): BoundaryEventStep | undefined {

@@ -1,4 +1,5 @@
 import { callServiceJob } from "./call-service.ts";
+import { CHILD_FAILED_JOB, childFailedJob } from "./child-failed.ts";
 import type { MailSettings } from "../mail-settings.ts";
 import type { ServiceSecrets } from "../service-secrets.ts";
 import { EMAIL_JOB } from "../notifications.ts";
@@ -21,5 +22,6 @@ export function jobHandlers(options: { mail?: MailSettings | null; secrets?: Ser
     [EMAIL_JOB]: sendEmailJob(options.mail),
     [SERVICE_CALL_JOB]: callServiceJob(options.mail, options.secrets),
     [TIMER_START_JOB]: timerStartJob(options.mail),
+    [CHILD_FAILED_JOB]: childFailedJob(options.mail),
   };
 }
