@@ -23,7 +23,7 @@ const callDesk = {
 };
 
 describe("baton reassign", () => {
-  it("hands a task to a user or, as an admin, to a group's queue; refuses bad targets with exit code 1", { timeout: 300_000 }, async () => {
+  it("hands a task to a user or, as an admin, to a group's queue; refuses bad targets with exit code 1", async () => {
     expect((await baton("seed")).code).toBe(0);
     const file = join(dataDir, "call-desk.json");
     writeFileSync(file, JSON.stringify(callDesk));
