@@ -146,7 +146,7 @@ describeOnEachDatabase("migrating running instances", targets, (fx) => {
     expect(await everything(fx.db, [at.approval!])).toEqual(before);
     // Bad requests are refused as a whole, saying what is wrong.
     const bad = await failure(migrateInstances(fx.db, admin, { processKey: "mig-refuse", fromVersion: 1, toVersion: 2, all: true, mapping: { visa: "triage" } }));
-    expect(bad).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining(`"visa" (approval) cannot become "triage" (userTask)`) });
+    expect(bad).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining(`"visa" (an approval) cannot become "triage" (a task)`) });
     expect((await failure(migrateInstances(fx.db, admin, { processKey: "mig-refuse", fromVersion: 1, toVersion: 2 })))?.message).toMatch(/Choose at least one instance/);
     expect((await failure(migrateInstances(fx.db, admin, { processKey: "mig-refuse", fromVersion: 1, toVersion: 2, instanceIds: ["nope"] })))?.message).toMatch(/not instance ids: "nope"/);
     expect((await failure(checkMigration(fx.db, await fx.as("dana"), { processKey: "mig-refuse", fromVersion: 1, toVersion: 2, all: true })))?.code).toBe("FORBIDDEN");

@@ -54,12 +54,12 @@ describe("migrating a running instance's state", () => {
   it("refuses a step of another kind, and names every problem with the choices at once", () => {
     const v2 = processOf([start("s"), timer("review", { duration: "PT1H" }), task("resolve"), end("e")], chain("s", "review", "resolve", "e"));
     const run = given(v1).whenStarted();
-    expect(migrate(v1, v2, run.state!)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/has no step to go to in the new version; map it to a userTask/)] });
+    expect(migrate(v1, v2, run.state!)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/has no step to go to in the new version; map it to a step of the same kind \(a task\)/)] });
     const bad = resolveStepMapping(v1, v2, { review: "review", nowhere: "resolve", resolve: "gone" });
     expect(bad).toEqual({
       ok: false,
       problems: [
-        expect.stringContaining(`"review" (userTask) cannot become "review" (timer)`),
+        expect.stringContaining(`"review" (a task) cannot become "review" (a timer)`),
         expect.stringContaining(`names the step "nowhere"`),
         expect.stringContaining(`mapped to "gone", which the target version does not have`),
       ],

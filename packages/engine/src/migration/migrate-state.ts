@@ -4,7 +4,7 @@ import { indexGraph } from "../graph.ts";
 import { Run } from "../run.ts";
 import { type EngineCommand, type EngineEnv, type InstanceState, STATE_VERSION, type Timer, type Token } from "../types.ts";
 import { nextFormSteps, variablesFormReads } from "./form-reads.ts";
-import type { StepMapping } from "./step-mapping.ts";
+import { kindWords, type StepMapping } from "./step-mapping.ts";
 
 /**
  * Moving one running instance's state from version A of its process to
@@ -52,8 +52,8 @@ export function migrateState(from: ProcessDefinition, to: ProcessDefinition, sta
     const there = target(token.stepId);
     const what = `The work at ${name(here, token.stepId)}`;
     if (!here) reasons.push(`${what} is at a step version A does not have.`);
-    else if (!there) reasons.push(`${what} has no step to go to in the new version; map it to a ${here.kind} step.`);
-    else if (there.kind !== here.kind) reasons.push(`${what} (${here.kind}) cannot move to ${name(there, there.id)} (${there.kind}).`);
+    else if (!there) reasons.push(`${what} has no step to go to in the new version; map it to a step of the same kind (${kindWords(here.kind)}).`);
+    else if (there.kind !== here.kind) reasons.push(`${what} (${kindWords(here.kind)}) cannot move to ${name(there, there.id)} (${kindWords(there.kind)}).`);
     else {
       const scope = token.parentId === undefined ? undefined : tokensById.get(token.parentId);
       // Vote tokens belong to their approval's token, at the same step: no scope of their own.

@@ -18,6 +18,22 @@ export type MappingChoice = {
 
 export type ProposedMapping = { mapping: StepMapping; choices: MappingChoice[] };
 
+/** Step kinds as the studio's palette names them. */
+const KIND_WORDS: Partial<Record<Step["kind"], string>> = {
+  userTask: "a task",
+  approval: "an approval",
+  timer: "a timer",
+  serviceCall: "a service call",
+  callActivity: "a call of another process",
+  subProcess: "a sub-process",
+  messageCatch: "a message wait",
+  parallelGateway: "a join of parallel paths",
+  inclusiveGateway: "a join of paths by condition",
+  eventBasedGateway: "a wait for the first event",
+  exclusiveGateway: "a decision",
+};
+export const kindWords = (kind: Step["kind"]): string => KIND_WORDS[kind] ?? kind;
+
 /** Steps map only to steps of the same kind: a user task stays a user task, a timer a timer. */
 export function compatibleKinds(from: Step, to: Step): boolean {
   return from.kind === to.kind;
@@ -75,7 +91,7 @@ export function resolveStepMapping(
     }
     const b = inB.get(toId);
     if (!b) problems.push(`The step "${fromId}" is mapped to "${toId}", which the target version does not have.`);
-    else if (!compatibleKinds(a, b)) problems.push(`The step "${fromId}" (${a.kind}) cannot become "${toId}" (${b.kind}): a step maps only to one of the same kind.`);
+    else if (!compatibleKinds(a, b)) problems.push(`The step "${fromId}" (${kindWords(a.kind)}) cannot become "${toId}" (${kindWords(b.kind)}): a step maps only to one of the same kind.`);
     else mapping[fromId] = toId;
   }
   return problems.length ? { ok: false, problems } : { ok: true, mapping };

@@ -36,7 +36,7 @@ const outcome = (request: MigrationRequest, id: string, ok: boolean, outcome: "c
   number: Number(id.slice(2)),
   title: `Printer ${id.slice(2)}`,
   outcome: ok ? outcome : ("refused" as const),
-  reasons: ok ? [] : [`The work at "Visa" (visa) has no step to go to in the new version; map it to a approval step.`],
+  reasons: ok ? [] : [`The work at "Visa" (visa) has no step to go to in the new version; map it to a step of the same kind (an approval).`],
   warnings: ok && id === "i-1" ? [`The form of "Quality check" (check) in the new version reads "priority", which this instance does not have; it will show empty.`] : [],
   moves: ok && request.mapping.triage ? [{ from: "triage", to: request.mapping.triage }] : [],
   draftsKept: id === "i-1" ? 1 : 0,
