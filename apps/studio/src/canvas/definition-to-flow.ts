@@ -3,6 +3,7 @@ import type { Connection, ProcessDefinition, Problem, Step } from "@baton/model"
 import type { Directory } from "../api/studio-types.ts";
 import { severityByElement, type Severity } from "../problems/group-problems.ts";
 import { describeAssignment, describeDue, describeDuration, describeEscalations, stepDisplayName, stepKindLabel } from "../properties/describe-step.ts";
+import { describeBoundary } from "../properties/kinds/boundary-words.ts";
 import type { ElementSelection } from "../process/selection.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { chooseSides, stepHandles, stepSize } from "./node-geometry.ts";
@@ -136,6 +137,8 @@ function stepNode(step: Step, parentId: string | undefined, selected: boolean, p
     // Inside a sub-process: React Flow draws it in its parent, at a position relative to it (as stored).
     ...(parentId ? { parentId, extent: "parent" as const } : {}),
     ...(step.kind === "subProcess" ? { zIndex: -1 } : {}),
+    // On its step's border: drawn over the step.
+    ...(step.kind === "boundaryEvent" ? { zIndex: 1 } : {}),
     ...size,
     // Shapes have fixed sizes, so we know what React Flow would measure. Saying
     // so keeps its measurements (and handle positions) when a step's node
@@ -167,6 +170,7 @@ function stepNode(step: Step, parentId: string | undefined, selected: boolean, p
     const { trigger } = step;
     node.data.detail = trigger.type === "message" ? `Also starts on the message "${trigger.message}"` : trigger.timer.type === "cycle" ? `Also starts on the timer ${trigger.timer.cycle}` : `Also starts at ${trigger.timer.date}`;
   }
+  if (step.kind === "boundaryEvent") node.data.detail = describeBoundary(step);
   if (step.kind === "timer") {
     node.data.detail =
       step.timer.type === "duration" ? `Waits ${describeDuration(step.timer.duration) ?? step.timer.duration}` : `Until ${step.timer.expression}`;

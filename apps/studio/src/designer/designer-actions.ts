@@ -1,7 +1,8 @@
 import type { BlockInput, ProcessDefinition, StepKind } from "@baton/model";
-import { addedIds, connectSteps, deleteSelection, insertStep, nudgeSteps, pasteContent, type ActionResult } from "../editor/actions.ts";
+import { addBoundaryEvent, addedIds, connectSteps, deleteSelection, insertStep, nudgeSteps, pasteContent, type ActionResult } from "../editor/actions.ts";
 import { copySelection } from "../editor/clipboard.ts";
 import type { EditorCommandName, EditorCommands, EditorStack } from "../editor/commands/index.ts";
+import type { BoundaryChoice } from "../editor/boundary-factory.ts";
 import type { AlignEdge } from "../editor/commands/steps-align.ts";
 import type { StepDefaults } from "../editor/step-factory.ts";
 import type { ElementSelection } from "../process/selection.ts";
@@ -69,6 +70,16 @@ export function createDesignerActions(deps: DesignerDeps) {
         stack.execute("block.insert", { block, version, at });
         return { ok: true, ...addedIds(before, stack.definition) };
       });
+    },
+    /** A deadline or an error catch on a step's border; selects it. */
+    addBoundary(hostId: string, choice: BoundaryChoice): boolean {
+      return attempt(() => addBoundaryEvent(stack, hostId, choice));
+    },
+    /** One step and its connections (and the events on it), as one undo step; nothing is selected after. */
+    removeStep(id: string): boolean {
+      const ok = attempt(() => deleteSelection(stack, [id], []));
+      if (ok) deps.select({ steps: [], connections: [] });
+      return ok;
     },
     connect(source: string, target: string): boolean {
       return attempt(() => connectSteps(stack, source, target));

@@ -4,6 +4,7 @@ import type { ClipboardContent } from "./clipboard.ts";
 import { planPaste } from "./clipboard.ts";
 import type { EditorStack } from "./commands/index.ts";
 import { newConnectionId, newStepId } from "./ids.ts";
+import { createBoundaryEvent, canHostBoundary, type BoundaryChoice } from "./boundary-factory.ts";
 import { canAddStep, canConnect, type RuleVerdict } from "./rules.ts";
 import { createStep, type StepDefaults } from "./step-factory.ts";
 
@@ -33,6 +34,18 @@ export function insertStep(
   const id = newStepId(definition, kind);
   const at = findRoom ? freeCentre(definition.steps, centre, kind) : centre;
   stack.execute("step.add", { step: createStep(kind, id, at, defaults) });
+  return { ok: true, steps: [id], connections: [] };
+}
+
+/** A deadline or an error catch on `hostId`'s border, as one `step.add`. */
+export function addBoundaryEvent(stack: EditorStack, hostId: string, choice: BoundaryChoice): ActionResult {
+  const definition = stack.definition;
+  const host = definition.steps.find((s) => s.id === hostId);
+  if (!host || !canHostBoundary(host)) {
+    return { ok: false, reason: "Events go on a task, an approval, a service call, a sub-process or a call to another process." };
+  }
+  const id = newStepId(definition, "boundaryEvent");
+  stack.execute("step.add", { step: createBoundaryEvent(definition, host, id, choice) });
   return { ok: true, steps: [id], connections: [] };
 }
 

@@ -45,6 +45,9 @@ export function connectionRuleFrom(definition: ProcessDefinition, sourceId: stri
       return refuse("A step cannot lead back into itself. To repeat it, route the loop through a decision.");
     }
     if (target.kind === "start") return refuse("Nothing can lead into the start: the process begins there.");
+    if (target.kind === "boundaryEvent") {
+      return refuse(`Nothing can lead into ${nameOf(target)}: the step it sits on sets it off.`);
+    }
     if (source.kind === "end") return refuse("Nothing can follow an end: the process stops there.");
     if (source.kind === "eventBasedGateway" && target.kind !== "messageCatch" && target.kind !== "timer") {
       return refuse(`After ${nameOf(source)} come only message waits and waits for a time: the first of them to happen wins.`);

@@ -6,7 +6,10 @@ import { connectionRuleFrom } from "../editor/rules.ts";
 import { stepDisplayName, stepKindLabel } from "./describe-step.ts";
 import { SelectField } from "./editors/SelectField.tsx";
 import { TextField } from "./editors/TextField.tsx";
+import { canHostBoundary } from "../editor/boundary-factory.ts";
 import { ApprovalSection } from "./kinds/ApprovalSection.tsx";
+import { BoundaryEventSection } from "./kinds/BoundaryEventSection.tsx";
+import { BoundaryEventsSection } from "./kinds/BoundaryEventsSection.tsx";
 import { CallActivitySection } from "./kinds/CallActivitySection.tsx";
 import { MessageCatchSection } from "./kinds/MessageCatchSection.tsx";
 import { NotifySection } from "./kinds/NotifySection.tsx";
@@ -54,6 +57,8 @@ export function StepProperties({ step, definition, onSelect }: Props) {
       {step.kind === "subProcess" && <SubProcessSection step={step} />}
       {step.kind === "messageCatch" && <MessageCatchSection step={step} />}
       {step.kind === "eventBasedGateway" && <p className="prop-field-hint">Waits for whichever comes first of the message waits and timers it leads to; the others are then called off.</p>}
+      {step.kind === "boundaryEvent" && <BoundaryEventSection step={step} definition={definition} onSelect={onSelect} />}
+      {canHostBoundary(step) && <BoundaryEventsSection step={step} definition={definition} onSelect={onSelect} />}
       <ConnectionsSection step={step} definition={definition} onSelect={onSelect} />
     </>
   );
