@@ -151,6 +151,15 @@ describe("definitionToFlow with a cache", () => {
     expect(nodes.find((n) => n.id === "m")!.data.detail).toBe('Waits for "payment-received" with key orderId');
     expect(nodes.find((n) => n.id === start.id)!.data.detail).toBe("Also starts on the timer R/P1D");
   });
+
+  it("draws an event on a step's border over its step, saying when it goes off", () => {
+    const def = sampleProcess();
+    const task = def.steps.find((s) => s.kind === "userTask")!;
+    def.steps.push({ id: "late", kind: "boundaryEvent", name: "Late", position: { x: 0, y: 0 }, attachedTo: task.id, interrupting: false, trigger: { type: "timer", timer: { type: "duration", duration: "PT4H" } } });
+    const late = definitionToFlow({ definition: def, problems: [], selection: none }).nodes.find((n) => n.id === "late")!;
+    expect(late).toMatchObject({ type: "boundaryEvent", zIndex: 1001 });
+    expect(late.data.detail).toBe("after 4 hours; the step goes on");
+  });
 });
 
 describe("edgeText", () => {

@@ -38,6 +38,7 @@ export function createFlowCache(): FlowCache {
 
 const EDGE_COLORS = { normal: "#6b7480", selected: "#3451b2", error: "#d92d20", warning: "#c4720a" };
 const MAX_CONDITION_CHARS = 32;
+const BOUNDARY_Z = 1001;
 
 /**
  * The canvas is a view: React Flow nodes and edges derived from the process
@@ -137,8 +138,8 @@ function stepNode(step: Step, parentId: string | undefined, selected: boolean, p
     // Inside a sub-process: React Flow draws it in its parent, at a position relative to it (as stored).
     ...(parentId ? { parentId, extent: "parent" as const } : {}),
     ...(step.kind === "subProcess" ? { zIndex: -1 } : {}),
-    // On its step's border: drawn over the step.
-    ...(step.kind === "boundaryEvent" ? { zIndex: 1 } : {}),
+    // On its step's border: drawn over the step, even a selected one (React Flow lifts a selected node by 1000).
+    ...(step.kind === "boundaryEvent" ? { zIndex: BOUNDARY_Z } : {}),
     ...size,
     // Shapes have fixed sizes, so we know what React Flow would measure. Saying
     // so keeps its measurements (and handle positions) when a step's node

@@ -23,6 +23,11 @@ describe("chooseSides", () => {
     expect(chooseSides(at("userTask", 0, 0), at("parallelGateway", 300, 200))).toEqual({ source: "right", target: "top" });
     expect(chooseSides(at("userTask", 0, 400), at("parallelGateway", 300, 200))).toEqual({ source: "right", target: "bottom" });
   });
+  it("lets an event on a step's border leave downwards to what lies below it", () => {
+    expect(chooseSides(at("boundaryEvent", 122, 62), at("end", 420, 262))).toEqual({ source: "bottom", target: "left" });
+    expect(chooseSides(at("boundaryEvent", 122, 62), at("userTask", 40, 200))).toEqual({ source: "bottom", target: "top" });
+    expect(chooseSides(at("boundaryEvent", 122, 62), at("end", 420, 62))).toEqual({ source: "right", target: "left" });
+  });
   it("runs a loop back on the same row underneath", () => {
     expect(chooseSides(at("exclusiveGateway", 400, 175), at("userTask", 120, 160))).toEqual({ source: "bottom", target: "bottom" });
   });

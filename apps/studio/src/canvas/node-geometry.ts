@@ -91,7 +91,8 @@ const isGateway = (kind: StepKind) => kind === "exclusiveGateway" || kind === "p
  * Picks the sides an edge uses, the way a person draws a flow chart:
  * forward along a row right → left; a decision's branches leave by its top
  * or bottom corner, and join a gateway by its top or bottom; a loop back on
- * the same row runs underneath; anything in a column goes straight up/down.
+ * the same row runs underneath; anything in a column goes straight up/down;
+ * an event on a step's border leaves downwards to what lies below it.
  */
 export function chooseSides(source: Sized, target: Sized): {
   source: Side;
@@ -105,6 +106,11 @@ export function chooseSides(source: Sized, target: Sized): {
   const sameRow = Math.abs(dy) < ALIGN_TOLERANCE;
   const forward = t.x - tw >= s.x + sw + GAP;
   const backward = t.x + tw <= s.x - sw - GAP;
+
+  // An event on a step's bottom edge leaves downwards, clear of its step.
+  if (source.kind === "boundaryEvent" && dy >= ALIGN_TOLERANCE) {
+    return { source: "bottom", target: forward || backward ? (forward ? "left" : "right") : "top" };
+  }
 
   if (forward) {
     if (sameRow) return { source: "right", target: "left" };
