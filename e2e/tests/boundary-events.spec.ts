@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connect, node, saved } from "./canvas-support.ts";
+import { connect, dragNode, node, saved } from "./canvas-support.ts";
 import { apiMutation, signIn, snap } from "./support.ts";
 
 const form = (blocks: unknown[]) => ({ schemaVersion: 1, blocks });
@@ -78,4 +78,16 @@ test("an analyst adds a deadline to a task, connects it, and the process has no 
   expect(onTop).toBe("event1");
   await properties.getByRole("button", { name: "Add an error catch" }).scrollIntoViewIfNeeded();
   await snap(page, "boundary-02-task-events");
+
+  // Dragging the task takes its deadline along, on the same edge.
+  const taskBefore = (await node(page, "check").boundingBox())!;
+  const eventBefore = (await node(page, "event1").boundingBox())!;
+  await dragNode(page, "check", { x: 240, y: 20 });
+  await expect(saved(page)).toBeVisible({ timeout: 15_000 });
+  const taskMoved = (await node(page, "check").boundingBox())!;
+  const eventMoved = (await node(page, "event1").boundingBox())!;
+  expect(taskMoved.y).toBeLessThan(taskBefore.y - 20);
+  expect(Math.abs(eventMoved.y + eventMoved.height / 2 - (taskMoved.y + taskMoved.height))).toBeLessThan(3);
+  expect(Math.abs(eventMoved.x - taskMoved.x - (eventBefore.x - taskBefore.x))).toBeLessThan(3);
+  await snap(page, "boundary-03-task-moved");
 });

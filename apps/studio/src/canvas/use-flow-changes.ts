@@ -2,6 +2,7 @@ import { useReactFlow, type EdgeChange, type NodeChange, type OnConnectEnd } fro
 import { useCallback, useMemo, useState } from "react";
 import type { ProcessDefinition } from "@baton/model";
 import { applySelectChanges, type ElementSelection } from "../process/selection.ts";
+import { previewNodes } from "./drag-preview.ts";
 import type { ConnectionEdge, StepNode } from "./flow-types.ts";
 import { stepAt } from "./node-geometry.ts";
 
@@ -19,16 +20,13 @@ type Options = {
 /**
  * React Flow's changes, turned into what the page does with them: select
  * changes update the page's selection; position changes during a drag only
- * move a preview, and the drop becomes one `step.move` for every dragged
+ * move a preview (events on a dragged step's border go along), and the drop becomes one `step.move` for every dragged
  * step; a connection dropped on a step (not only on a handle) connects.
  */
 export function useFlowChanges({ definition, derivedNodes, onSelectionChange, moveSteps, connect }: Options) {
   const flow = useReactFlow();
   const [dragPreview, setDragPreview] = useState<Map<string, XY> | null>(null);
-  const nodes = useMemo(
-    () => (dragPreview ? derivedNodes.map((n) => (dragPreview.has(n.id) ? { ...n, position: dragPreview.get(n.id)! } : n)) : derivedNodes),
-    [derivedNodes, dragPreview],
-  );
+  const nodes = useMemo(() => previewNodes(derivedNodes, dragPreview), [derivedNodes, dragPreview]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNode>[]) => {
