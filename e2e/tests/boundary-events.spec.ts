@@ -90,4 +90,18 @@ test("an analyst adds a deadline to a task, connects it, and the process has no 
   expect(Math.abs(eventMoved.y + eventMoved.height / 2 - (taskMoved.y + taskMoved.height))).toBeLessThan(3);
   expect(Math.abs(eventMoved.x - taskMoved.x - (eventBefore.x - taskBefore.x))).toBeLessThan(3);
   await snap(page, "boundary-03-task-moved");
+
+  // Letting the task go on draws the event dashed.
+  await node(page, "event1").click();
+  await properties.getByRole("checkbox", { name: "Interrupts Check the invoice" }).uncheck();
+  await expect(properties.getByText(/the step stays open and the request also goes on this way/)).toBeVisible();
+  await expect(node(page, "event1").locator(".step-boundary.is-non-interrupting")).toBeVisible();
+  await snap(page, "boundary-04-non-interrupting");
+
+  // The BPMN view draws it as a boundary event on the task.
+  await page.getByRole("tab", { name: "BPMN" }).click();
+  const view = page.locator(".bpmn-view");
+  await expect(view).toHaveAttribute("data-import-warnings", "0", { timeout: 20_000 });
+  await expect(view.locator('.djs-element.djs-shape[data-element-id="event1"]')).toBeVisible();
+  await snap(page, "boundary-05-bpmn");
 });

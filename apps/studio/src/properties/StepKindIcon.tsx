@@ -15,6 +15,13 @@ export function StepKindIcon({ kind, size = 16 }: { kind: StepKind; size?: numbe
           <path d="M8 5.2 V8 L10 9.2" className="kind-glyph-thin" />
         </>
       )}
+      {kind === "boundaryEvent" && (
+        <>
+          <rect x="1" y="1" width="14" height="7" rx="2" className="kind-task-shape" />
+          <circle cx="8" cy="10" r="5" className="kind-timer-shape" />
+          <circle cx="8" cy="10" r="3.4" className="kind-timer-shape" />
+        </>
+      )}
       {kind === "messageCatch" && (
         <>
           <circle cx="8" cy="8" r="6.5" className="kind-timer-shape" />
