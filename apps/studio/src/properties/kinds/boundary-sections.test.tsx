@@ -138,6 +138,17 @@ describe("events on a step's border", () => {
     expect(stack.definition.connections.some((c) => c.source === "event1" && c.target === "remind")).toBe(true);
   });
 
+  it("shows a published version's events without add or remove buttons", () => {
+    const definition = review();
+    const task = definition.steps.find((s) => s.id === "check")!;
+    const withEvent = { ...definition, steps: [...definition.steps, createBoundaryEvent(definition, task, "event1", "error")] };
+    render(<PropertiesPanel definition={withEvent} selection={{ steps: ["check"], connections: [] }} problems={[]} onSelect={() => {}} actions={undefined} />);
+    const panel = screen.getByRole("complementary", { name: "Properties" });
+    const section = within(panel).getByRole("heading", { name: "Events on this step" }).parentElement!;
+    expect(within(section).getByRole("listitem").textContent).toBe("On erroron any error; stops the step");
+    expect(within(panel).queryByRole("button", { name: /Add a deadline|Add an error catch|Remove/ })).toBeNull();
+  });
+
   it("lets nothing lead into an event, moves and deletes events with their task, and reports one that leads nowhere on it", () => {
     const stack = createEditor(review());
     const actions = createDesignerActions({ stack, getSelection: () => ({ steps: [], connections: [] }), select: () => {}, notify: () => {}, stepDefaults: () => ({ processKey: "review" }), viewportCentre: () => ({ x: 0, y: 0 }) });
