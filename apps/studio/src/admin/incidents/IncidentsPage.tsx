@@ -28,7 +28,7 @@ type Action = { kind: "retry" | "skip"; incident: OpenIncident };
 /** `/admin/incidents`: every open incident, oldest first, with retry and skip. */
 export function IncidentsPage() {
   const api = useAdminApi();
-  const incidents = useQuery({ queryKey: adminQueryKeys.incidents, queryFn: api.incidents, refetchInterval: 30_000 });
+  const incidents = useQuery({ queryKey: adminQueryKeys.incidents, queryFn: api.incidents, refetchInterval: 10_000 });
   const [action, setAction] = useState<Action | null>(null);
 
   if (incidents.isPending) {
