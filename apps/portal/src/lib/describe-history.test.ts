@@ -58,6 +58,14 @@ describe("request history in words", () => {
     expect(formatValue(true)).toBe("Yes");
     expect(formatValue("")).toBe("—");
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
+    // An approval's result reads as words, not JSON.
+    const visa = { outcome: "approved", approvals: 2, rejections: 1, votes: [
+      { by: "ann", decision: "approve", comment: "Solid income", at: "2024-05-06T09:00:00.000Z" },
+      { by: "bo", decision: "reject", comment: "", at: "2024-05-06T09:01:00.000Z" },
+      { by: "cai", decision: "approve", comment: "", at: "2024-05-06T09:02:00.000Z" },
+    ] };
+    expect(formatValue(visa)).toBe("Approved (2 for, 1 against). ann approved: “Solid income”; bo rejected; cai approved");
+    expect(formatValue({ outcome: null, approvals: 0, rejections: 0, votes: [] })).toBe("Still voting (0 for, 0 against)");
     expect(formatValue("dhl", { label: "Carrier", options: { dhl: "DHL" } })).toBe("DHL");
     expect(formatValue([{ id: "x", name: "payslip.pdf", size: 3, contentType: "application/pdf" }, { id: "y", name: "scan.png", size: 9, contentType: "image/png" }])).toBe("payslip.pdf, scan.png");
     expect(formatValue(["travel", "lounge"], { label: "Benefits", options: { travel: "Travel insurance" } })).toBe("Travel insurance, lounge");

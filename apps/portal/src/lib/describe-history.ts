@@ -86,6 +86,25 @@ export function formatValue(value: unknown, field?: FieldLabel): string {
       .map((row) => Object.entries(row as Record<string, unknown>).map(([k, v]) => `${humanizeKey(k)}: ${formatValue(v)}`).join(", "))
       .join("\n");
   }
+  const approval = approvalText(value);
+  if (approval) return approval;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+type ApprovalVote = { by: string; decision: "approve" | "reject"; comment?: string };
+
+/**
+ * An approval step's result (`{ outcome, approvals, rejections, votes }`,
+ * engine types.ts) in words: "Approved (2 for, 1 against). ann approved: “Solid income”; bo rejected".
+ * Null for anything else.
+ */
+function approvalText(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const { outcome, approvals, rejections, votes } = value as Record<string, unknown>;
+  if (!Array.isArray(votes) || typeof approvals !== "number" || typeof rejections !== "number") return null;
+  if (!votes.every((v): v is ApprovalVote => typeof v === "object" && v !== null && typeof v.by === "string" && (v.decision === "approve" || v.decision === "reject"))) return null;
+  const state = outcome === "approved" ? "Approved" : outcome === "rejected" ? "Rejected" : "Still voting";
+  const each = votes.map((v) => `${v.by} ${v.decision === "approve" ? "approved" : "rejected"}${v.comment ? `: “${v.comment}”` : ""}`);
+  return `${state} (${approvals} for, ${rejections} against)${each.length ? `. ${each.join("; ")}` : ""}`;
 }
