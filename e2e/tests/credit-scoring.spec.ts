@@ -41,7 +41,7 @@ test("scenario 4: the scoring service scores a credit application by itself, and
   await expect(page.getByText(/Scoring review|Score the application/)).toHaveCount(0);
   await claimCheck.click();
   await mineFor(page, "Katherine Johnson").getByRole("link", { name: /Security check/ }).click();
-  await expect(page.getByText("Katherine Johnson")).toBeVisible();
+  await expect(page.getByText("Katherine Johnson", { exact: true })).toBeVisible();
   await page.getByRole("radio", { name: "Yes" }).check();
   await page.getByLabel(/^Outcome/).selectOption({ label: "No concerns" });
   await snap(page, "scoring-02-security-check");
