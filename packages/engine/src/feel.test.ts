@@ -1,3 +1,4 @@
+import { evaluate } from "feelin";
 import { describe, expect, it } from "vitest";
 import { evaluateFeel, feelToJson } from "./feel.ts";
 
@@ -29,5 +30,40 @@ describe("FEEL", () => {
     expect(value.ok && feelToJson(value.value)).toEqual({ ok: true, value: { on: "2024-04-05", wait: "P2D", list: [1, "2024-04-05T10:00:00Z"] } });
     const fn = evaluateFeel("function(x) x + 1", {}, clock);
     expect(fn.ok && feelToJson(fn.value)).toEqual({ ok: false, error: "a function cannot be stored in a variable" });
+  });
+
+  it("answers a variable's name exactly as feelin does", () => {
+    const variables: Record<string, unknown> = {
+      text: "2024-04-05",
+      amount: 12.5,
+      none: null,
+      yes: true,
+      items: [{ sku: "A", qty: [1, 2] }, "b"],
+      order: { total: 21, lines: [{ sku: "A" }] },
+      date: "my own",
+      true: "shadow",
+      now: "shadowed",
+    };
+    for (const name of [...Object.keys(variables), "missing", "sum"]) {
+      const ours = evaluateFeel(name, variables, clock);
+      const theirs = evaluate(name, { ...variables, now: "shadowed" });
+      expect(ours.ok, name).toBe(true);
+      if (!ours.ok || name === "now") continue;
+      expect(ours.value, name).toEqual(theirs.value);
+      expect(ours.warnings, name).toEqual(theirs.warnings.map((w) => w.message));
+    }
+  });
+
+  it("hands out a copy of a list or context, never the variable itself", () => {
+    const variables = { order: { lines: [{ sku: "A" }] } };
+    const outcome = evaluateFeel("order", variables, clock);
+    expect(outcome.ok && outcome.value).toEqual(variables.order);
+    expect(outcome.ok && outcome.value).not.toBe(variables.order);
+  });
+
+  it("reads only the variables an expression names, with the same answers", () => {
+    const variables = { a: 2, "order total": 40, other: { big: "x".repeat(1000) } };
+    expect(evaluateFeel("order total / a", variables, clock)).toEqual({ ok: true, value: 20, warnings: [] });
+    expect(evaluateFeel("a + b", variables, clock)).toEqual({ ok: true, value: null, warnings: evaluate("a + b", variables).warnings.map((w) => w.message) });
   });
 });

@@ -9,6 +9,7 @@ import {
   evaluate,
   isFunction,
   isRange,
+  toFeel,
 } from "feelin";
 import { localParts } from "./time/calendar.ts";
 
@@ -40,11 +41,14 @@ export type FeelOutcome =
  * the clock functions even if a variable has the same name.
  */
 export function evaluateFeel(expression: string, variables: Record<string, unknown>, clock: FeelClock): FeelOutcome {
-  const context: Record<string, unknown> = {
-    ...variables,
-    now: () => clockNow(clock),
-    today: () => clockToday(clock),
-  };
+  // Most expressions in a process are one variable's name (an output mapping, an assignee):
+  // answered as feelin would, without parsing it.
+  if (isPlainName(expression) && Object.hasOwn(variables, expression) && variables[expression] !== undefined) {
+    return { ok: true, value: asFeel(variables[expression]), warnings: [] };
+  }
+  const context: Record<string, unknown> = namedIn(expression, variables);
+  context.now = () => clockNow(clock);
+  context.today = () => clockToday(clock);
   try {
     const { value, warnings } = evaluate(expression, context);
     return { ok: true, value, warnings: warnings.map((w) => w.message) };
@@ -54,6 +58,43 @@ export function evaluateFeel(expression: string, variables: Record<string, unkno
     }
     return { ok: false, error: `\`${expression}\` failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** FEEL's keywords and the clock functions, which a same-named variable does not replace. */
+const NOT_A_VARIABLE = new Set([
+  "true", "false", "null", "not", "and", "or", "if", "then", "else", "for", "in", "return",
+  "some", "every", "satisfies", "between", "instance", "of", "function", "external", "now", "today",
+]);
+
+function isPlainName(expression: string): boolean {
+  return PLAIN_NAME.test(expression) && !NOT_A_VARIABLE.has(expression);
+}
+
+/** A variable's value as feelin hands it out: lists and contexts copied, dates and times as FEEL values. */
+function asFeel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asFeel);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) Object.defineProperty(copy, key, { value: asFeel(entry), enumerable: true, writable: true, configurable: true });
+    return copy;
+  }
+  return toFeel(value);
+}
+
+/**
+ * The variables whose names occur in the expression's text. FEEL reads a
+ * variable only by writing its name, so the others cannot change the
+ * answer; leaving them out spares feelin copying and indexing every
+ * variable of the instance for each expression (a process with many form
+ * fields evaluates many small expressions per step).
+ */
+function namedIn(expression: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const named: Record<string, unknown> = {};
+  for (const key of Object.keys(variables)) {
+    if (expression.includes(key)) Object.defineProperty(named, key, { value: variables[key], enumerable: true, writable: true, configurable: true });
+  }
+  return named;
 }
 
 function localIso(clock: FeelClock): string {
