@@ -123,13 +123,25 @@ export async function cancelChildInstances(tx: Database, ctx: ApplyContext, comm
   return children.map((c) => c.id);
 }
 
-type Cancellation = { reason: string; callerStepId: string; actorId: string | null; now: string };
+/**
+ * Why and by whom an instance is cancelled. `callerStepId`: the caller's
+ * call activity, when a caller cancels it (absent when an admin cancels an
+ * instance no one called); `cancelledBy`: the admin's user name, when an
+ * admin cancels (admin-cancel-instance.ts); the instances it called carry it on.
+ */
+export type Cancellation = { reason: string; actorId: string | null; now: string; callerStepId?: string; cancelledBy?: string };
 
-/** Ends a called instance without completing it: tasks, drafts, jobs, and the instances it called, deepest last. */
-async function cancelInstance(tx: Database, instanceId: string, why: Cancellation): Promise<void> {
-  // Its caller holds the lock already: callers before callees, as everywhere.
+/**
+ * Ends an instance without completing it: its open tasks and their drafts,
+ * its pending jobs, the messages it waits for and its open incidents go,
+ * then the instances it called in turn, deepest last. The caller of
+ * `instanceId` (if any) must hold its lock already: callers before callees,
+ * as everywhere (lock-instance.ts). Answers the ids it cancelled, this one
+ * first; none when it had ended already.
+ */
+export async function cancelInstance(tx: Database, instanceId: string, why: Cancellation): Promise<string[]> {
   const [row] = await tx.select().from(instances).where(eq(instances.id, instanceId)).for("update");
-  if (!row || row.status === "completed" || row.status === "cancelled") return;
+  if (!row || row.status === "completed" || row.status === "cancelled") return [];
   const cancelledTasks = await tx
     .update(tasks)
     .set({ status: "cancelled", completedAt: why.now })
@@ -140,24 +152,32 @@ async function cancelInstance(tx: Database, instanceId: string, why: Cancellatio
   await dropPendingJobs(tx, eq(jobs.instanceId, instanceId));
   await tx.delete(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId));
   const state = row.state as InstanceState;
-  await tx.delete(messageSubscriptions).where(eq(messageSubscriptions.instanceId, instanceId));
+  // Open incidents live in the state: clearing it closes them (the admin's incident list no longer shows them).
   const cleared: InstanceState = { ...state, tokens: [], timers: [], incidents: [], approvals: {}, messages: [] };
   await tx
     .update(instances)
     .set({ status: "cancelled", state: cleared, endedAt: why.now, revision: row.revision + 1 })
     .where(eq(instances.id, instanceId));
+  const closedIncidents = state.incidents.map((i) => ({ id: i.id, stepId: i.stepId, code: i.code }));
+  const data = {
+    reason: why.reason,
+    ...(row.parentInstanceId ? { callerInstanceId: row.parentInstanceId, callerStepId: why.callerStepId } : {}),
+    ...(why.cancelledBy ? { cancelledBy: why.cancelledBy } : {}),
+    ...(closedIncidents.length ? { closedIncidents } : {}),
+  };
   await tx.insert(auditEvents).values([
     ...cancelledTasks.map((t) => ({ instanceId, taskId: t.id, actorId: why.actorId, type: "task.cancelled", data: { stepId: t.stepId, reason: why.reason }, at: why.now })),
-    { instanceId, actorId: why.actorId, type: "instance.cancelled", data: { reason: why.reason, callerInstanceId: row.parentInstanceId, callerStepId: why.callerStepId }, at: why.now },
+    { instanceId, actorId: why.actorId, type: "instance.cancelled", data, at: why.now },
   ]);
   const called = await tx
     .select({ id: instances.id, tokenId: instances.parentTokenId })
     .from(instances)
     .where(and(eq(instances.parentInstanceId, instanceId), inArray(instances.status, ["running", "incident"])))
     .orderBy(instances.number);
+  const cancelled = [instanceId];
   for (const child of called) {
     const callerStepId = state.tokens.find((t) => t.id === child.tokenId)?.stepId ?? why.callerStepId;
-    await cancelInstance(tx, child.id, { ...why, reason: `its caller was cancelled (${why.reason})`, callerStepId });
+    cancelled.push(...(await cancelInstance(tx, child.id, { ...why, reason: `its caller was cancelled (${why.reason})`, callerStepId })));
   }
+  return cancelled;
 }
-

@@ -47,3 +47,5 @@ export * from "./package-file.ts";
 export * from "./messages/correlate-message.ts";
 export * from "./messages/waiting-messages.ts";
 export { TIMER_START_JOB } from "./messages/start-triggers.ts";
+export * from "./admin-cancel-instance.ts";
+export * from "./process-instances.ts";
