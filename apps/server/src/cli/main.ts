@@ -3,6 +3,7 @@ import { openMigratedDatabase } from "../database.ts";
 import { readEnv } from "../env.ts";
 import type { Command, CommandContext } from "./command.ts";
 import { attachCommand } from "./commands/attach.ts";
+import { cancelCommand } from "./commands/cancel.ts";
 import { exportBpmnCommand, importBpmnCommand } from "./commands/bpmn.ts";
 import { retryCommand, skipCommand } from "./commands/incidents.ts";
 import { instanceCommand } from "./commands/instance.ts";
@@ -43,6 +44,7 @@ const commands: Command[] = [
   instanceCommand,
   retryCommand,
   skipCommand,
+  cancelCommand,
   messageCommand,
   migrateCommand,
   importBpmnCommand,

@@ -17,6 +17,8 @@ describe("admin router", () => {
         caller.admin.processes(),
         caller.admin.publishers(),
         caller.admin.incidents(),
+        caller.admin.instances({ processKey: "support-request" }),
+        caller.admin.cancelInstance({ instanceId: "00000000-0000-4000-8000-000000000000", reason: "mine" }),
         caller.admin.createUser({ username: "mallory", displayName: "Mallory", role: "admin", groups: [] }),
         caller.admin.updateUser({ username: "admin", displayName: "Ada", role: "participant" }),
         caller.admin.setUserDisabled({ username: "admin", disabled: true }),
