@@ -7,6 +7,8 @@ type Props = {
   /** What will happen, in words: the confirmation is only as good as this. */
   children: ReactNode;
   confirmLabel: string;
+  /** The label of the button that closes without doing it ("Cancel" unless that would be ambiguous). */
+  closeLabel?: string;
   danger?: boolean;
   busy: boolean;
   error: string | null;
@@ -15,7 +17,7 @@ type Props = {
 };
 
 /** "Do this?" with what it does, and the server's refusal shown in place. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, closeLabel = "Cancel", danger, busy, error, onConfirm, onClose }: Props) {
   return (
     <Dialog
       title={title}
@@ -24,7 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
       actions={
         <>
           <Button onClick={onClose} disabled={busy}>
-            Cancel
+            {closeLabel}
           </Button>
           <Button variant={danger ? "danger" : "primary"} busy={busy} onClick={onConfirm} data-autofocus>
             {confirmLabel}

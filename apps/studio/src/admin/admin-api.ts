@@ -77,6 +77,27 @@ export type OpenIncident = {
 };
 export type IncidentActionResult = { instanceId: string; status: string };
 
+export type InstanceStatus = "running" | "incident" | "completed" | "cancelled";
+/** `active`: running or stopped by an incident. */
+export type InstanceStatusFilter = "active" | "all" | InstanceStatus;
+export type InstancesQuery = { processKey: string; status: InstanceStatusFilter; version?: number; limit: number; offset: number };
+export type ProcessInstance = {
+  id: string;
+  number: number;
+  title: string;
+  version: number;
+  status: InstanceStatus;
+  currentSteps: { stepId: string; name: string }[];
+  startedAt: string;
+  startedBy: string;
+  updatedAt: string;
+  endedAt: string | null;
+  /** The instance whose call activity started this one: cancelling that one stops both. */
+  calledBy: { id: string; number: number } | null;
+};
+export type InstancesPage = { instances: ProcessInstance[]; total: number; limit: number; offset: number; nextOffset: number | null };
+export type CancelResult = { instanceId: string; cancelled: string[] };
+
 type Ok = Promise<{ ok: true }>;
 
 export type AdminApi = {
@@ -103,6 +124,8 @@ export type AdminApi = {
   importPackage: (file: unknown) => Promise<ImportResult>;
   retryIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
   skipIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
+  instances: (query: InstancesQuery) => Promise<InstancesPage>;
+  cancelInstance: (instanceId: string, reason: string) => Promise<CancelResult>;
 };
 
 export const adminApi: AdminApi = {
@@ -129,6 +152,8 @@ export const adminApi: AdminApi = {
   importPackage: (file): Promise<ImportResult> => client.versions.importPackage.mutate({ file }),
   retryIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.retry.mutate({ instanceId, incidentId }),
   skipIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.skip.mutate({ instanceId, incidentId }),
+  instances: (query): Promise<InstancesPage> => client.admin.instances.query(query),
+  cancelInstance: (instanceId, reason): Promise<CancelResult> => client.admin.cancelInstance.mutate({ instanceId, reason }),
 };
 
 /** Cache keys of the admin console, under the studio's prefix (cleared on sign-out). */
@@ -138,6 +163,7 @@ export const adminQueryKeys = {
   processes: ["studio", "admin", "processes"] as const,
   publishers: ["studio", "admin", "publishers"] as const,
   incidents: ["studio", "admin", "incidents"] as const,
+  instances: (query: InstancesQuery) => ["studio", "admin", "instances", query] as const,
   versionDiff: (key: string, from: number, to: number) => ["studio", "admin", "version-diff", key, from, to] as const,
   draftDiff: (key: string) => ["studio", "admin", "draft-diff", key] as const,
 };

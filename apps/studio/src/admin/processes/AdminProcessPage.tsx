@@ -9,6 +9,7 @@ import { Spinner } from "../../ui/Spinner.tsx";
 import { adminQueryKeys, type ProcessOverview } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
 import { CompareVersions } from "./CompareVersions.tsx";
+import { InstancesPanel } from "./InstancesPanel.tsx";
 import { LifecycleDialog, type LifecycleAction } from "./LifecycleDialog.tsx";
 import { PublishDialog } from "./PublishDialog.tsx";
 import { MigrationWizard } from "./migration/MigrationWizard.tsx";
@@ -19,7 +20,7 @@ import "./versions.css";
 /**
  * `/admin/processes/:key`: one process's versions (label, release note,
  * state, what runs on each) with publish, deprecate, roll back and archive,
- * and who may publish it; `…/compare` compares two versions.
+ * its instances (cancel one), and who may publish it; `…/compare` compares two versions.
  */
 export function AdminProcessPage() {
   const { key = "" } = useParams();
@@ -126,6 +127,12 @@ function ProcessVersions({ process, back }: { process: ProcessOverview; back: Re
             <span className="muted">{running === 0 ? "No instance runs on an older version." : `${running} instance${running === 1 ? "" : "s"} still run${running === 1 ? "s" : ""} on older versions.`}</span>
           </p>
         )}
+      </section>
+      <section aria-labelledby="instances-title">
+        <h3 id="instances-title" className="subsection-title">
+          Instances
+        </h3>
+        <InstancesPanel process={process} />
       </section>
       <section aria-labelledby="publishers-title">
         <h3 id="publishers-title" className="subsection-title">
