@@ -93,8 +93,8 @@ test("a participant hands a task over and the other finds it in their inbox", as
   const taskId = new URL(page.url()).pathname.split("/").pop()!;
   const requestId = (await apiQuery<{ task: { instanceId: string } }>(page, "portal.task", { taskId })).task.instanceId;
   await page.goto(`/portal/requests/${requestId}`);
-  await expect(page.getByText("Handed Call the customer to sara: “I am off tomorrow: please try again after 10.”")).toBeVisible();
-  await expect(page.getByText("Call the customer went to sam, next in turn")).toBeVisible();
+  await expect(page.getByText("Handed Call the customer to Sara Sales: “I am off tomorrow: please try again after 10.”")).toBeVisible();
+  await expect(page.getByText("Call the customer went to Sam Sales, next in turn")).toBeVisible();
   await snap(page, "hand-over-05-history");
 
   // At phone width the dialog sits at the bottom, full width.

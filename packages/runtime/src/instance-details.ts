@@ -8,15 +8,18 @@ import { instanceTitle, loadTaskSummaries } from "./task-views.ts";
 import { toIso } from "./time.ts";
 import { loadPackage } from "./package-cache.ts";
 import { formFields, type ColumnField, type Field, type ProcessDefinition } from "@baton/model";
+import { directoryNames } from "./directory-names.ts";
 
 /**
  * An instance as its starter, an admin or a participant of it sees it:
  * status, version, variables, tasks and the protocol, and where its work
  * went: the instance that called it and the ones it called (call-links.ts).
+ * People and groups come with their names, and decisions with the way they
+ * went, so the reader never sees user names, group keys or conditions.
  */
 export async function instanceDetails(db: Database, actor: Actor, instanceId: string) {
   const [row] = await db
-    .select({ instance: instances, version: packageVersions.version, name: packageVersions.name, startedBy: users.username })
+    .select({ instance: instances, version: packageVersions.version, name: packageVersions.name, startedBy: users.username, startedByName: users.displayName })
     .from(instances)
     .innerJoin(packageVersions, eq(packageVersions.id, instances.packageVersionId))
     .innerJoin(users, eq(users.id, instances.startedBy))
@@ -28,12 +31,20 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
   }
   const instanceTasks = await loadTaskSummaries(db, actor, eq(tasks.instanceId, instanceId), "everyone");
   const audit = await db
-    .select({ event: auditEvents, actor: users.username })
+    .select({ event: auditEvents, actor: users.username, actorName: users.displayName })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.instanceId, instanceId))
     .orderBy(asc(auditEvents.id));
   const calls = await callLinks(db, actor, row.instance, audit.map((a) => a.event));
+  const definition = (await loadPackage(db, row.instance.packageVersionId)).definition;
+  const fields = fieldLabels(definition);
+  const variables = row.instance.variables as Record<string, unknown>;
+  const names = await directoryNames(
+    db,
+    [...pickedValues(variables, fields, "user"), ...audit.flatMap((a) => namedIn(a.event.data, "assignee"))],
+    [...pickedValues(variables, fields, "group"), ...audit.flatMap((a) => namedIn(a.event.data, "candidateGroup"))],
+  );
   return {
     id: row.instance.id,
     title: instanceTitle(row.name, row.instance.number, row.instance.title),
@@ -42,17 +53,28 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
     version: row.version,
     status: row.instance.status,
     startedBy: row.startedBy,
+    startedByName: row.startedByName,
     startedAt: toIso(row.instance.startedAt),
     endedAt: toIso(row.instance.endedAt),
-    variables: row.instance.variables as Record<string, unknown>,
-    fields: fieldLabels((await loadPackage(db, row.instance.packageVersionId)).definition),
+    variables,
+    fields,
+    /** Display names of the users and names of the groups the variables and the protocol name. */
+    names,
     incidents: (row.instance.state as { incidents?: unknown[] }).incidents ?? [],
     /** The instance whose call activity started this one, when the actor may see it; null otherwise. */
     parent: calls.parent,
     /** The instances this one's call activities started, oldest first, those the actor may see. */
     children: calls.children,
     tasks: instanceTasks,
-    audit: audit.map((a) => ({ id: a.event.id, type: a.event.type, actor: a.actor, at: toIso(a.event.at), taskId: a.event.taskId, data: a.event.data })),
+    audit: audit.map((a) => ({
+      id: a.event.id,
+      type: a.event.type,
+      actor: a.actor,
+      actorName: a.actorName,
+      at: toIso(a.event.at),
+      taskId: a.event.taskId,
+      data: a.event.type === "decision.taken" ? withTheWay(definition, a.event.data) : a.event.data,
+    })),
   };
 }
 
@@ -64,7 +86,7 @@ export async function instanceDetails(db: Database, actor: Actor, instanceId: st
 export type FieldInfo = {
   label: string;
   options?: Record<string, string>;
-  format?: "currency" | "percent" | "date" | "dateTime";
+  format?: "currency" | "percent" | "date" | "dateTime" | "user" | "group";
   currency?: string;
   columns?: (FieldInfo & { key: string })[];
 };
@@ -84,9 +106,34 @@ function fieldInfo(field: Field | ColumnField): FieldInfo {
   const info: FieldInfo = { label: field.label };
   if ("options" in field && Array.isArray(field.options)) info.options = Object.fromEntries(field.options.map((o) => [o.value, o.label]));
   if (field.type === "currency") Object.assign(info, { format: "currency", currency: field.currency });
-  if (field.type === "percent" || field.type === "date" || field.type === "dateTime") info.format = field.type;
+  if (field.type === "percent" || field.type === "date" || field.type === "dateTime" || field.type === "user" || field.type === "group") info.format = field.type;
   if (field.type === "table") info.columns = field.columns.map((column) => ({ key: column.key, ...fieldInfo(column) }));
   return info;
+}
+
+/** The user names (or group keys) that user (group) fields put into the variables. */
+function pickedValues(variables: Record<string, unknown>, fields: Record<string, FieldInfo>, format: "user" | "group"): string[] {
+  return Object.entries(fields).flatMap(([key, info]) => (info.format === format && typeof variables[key] === "string" ? [variables[key]] : []));
+}
+
+/** A protocol entry's `key` and `to.key` (a hand-over's target), when they are names. */
+function namedIn(data: unknown, key: "assignee" | "candidateGroup"): string[] {
+  const record = (data ?? {}) as Record<string, unknown>;
+  const to = (record.to ?? {}) as Record<string, unknown>;
+  return [record[key], to[key]].filter((v): v is string => typeof v === "string");
+}
+
+/**
+ * A decision's protocol entry with the decision's name and the way it went
+ * (the connection's label, else the step it led to), for people: "Outcome?:
+ * Converted" rather than the condition that was true.
+ */
+function withTheWay(definition: ProcessDefinition, data: unknown): unknown {
+  const record = (data ?? {}) as Record<string, unknown>;
+  const stepName = (id: unknown) => definition.steps.find((s) => s.id === id)?.name;
+  const connection = definition.connections.find((c) => c.id === record.connectionId);
+  const way = connection ? (connection.label ?? stepName(connection.target)) : undefined;
+  return { ...record, decision: stepName(record.stepId) ?? null, way: way ?? null };
 }
 
 /** Its starter, or someone with a task in it (their own or their group's). */

@@ -72,4 +72,24 @@ describe("request history in words", () => {
     expect(formatValue(["lounge", "concierge"], { label: "Benefits", options: { lounge: "Airport lounge" } })).toBe("Airport lounge, concierge");
     expect(formatValue([{ lender: "Bank A", monthlyPayment: 250 }, { lender: "B" }])).toBe("Lender: Bank A, Monthly payment: 250\nLender: B");
   });
+
+  it("calls people and groups by their names, and a decision by the way it went", () => {
+    const directory = { people: { sam: "Sam Sales", sara: "Sara Sales" }, groups: { shipping: "Shipping department" } };
+    expect(describeEvent({ type: "task.assigned", actor: "dana", taskId: "t1", data: { assignee: "sam", strategy: "leastLoaded" } }, names, new Map(), directory)).toBe(
+      "Call back the prospect went to Sam Sales, the least busy",
+    );
+    expect(describeEvent({ type: "task.created", actor: null, taskId: "t1", data: { name: "Ship", candidateGroup: "shipping" } }, names, new Map(), directory)).toBe(
+      "Ship was assigned to the Shipping department group",
+    );
+    expect(describeEvent({ type: "task.reassigned", actor: "sam", taskId: "t1", data: { to: { assignee: "sara" }, note: "" } }, names, new Map(), directory)).toBe(
+      "Handed Call back the prospect to Sara Sales",
+    );
+    // Someone no longer in the directory keeps their user name.
+    expect(describeEvent({ type: "task.assigned", actor: null, taskId: "t1", data: { assignee: "gone" } }, names, new Map(), directory)).toBe("Call back the prospect went to gone");
+    const decision = { reason: 'outcome = "converted" was true', decision: "Outcome?", way: "Converted" };
+    expect(describeEvent({ type: "decision.taken", actor: null, taskId: null, data: decision }, names)).toBe("Outcome?: Converted");
+    expect(formatValue("sam", { label: "Sales rep", format: "user" }, directory)).toBe("Sam Sales");
+    expect(formatValue("shipping", { label: "Team", format: "group" }, directory)).toBe("Shipping department");
+    expect(formatValue("sam", { label: "Notes" }, directory)).toBe("sam");
+  });
 });

@@ -7,24 +7,38 @@ import { isFileList } from "@baton/forms";
  */
 export type HistoryEvent = { type: string; actor: string | null; taskId: string | null; data?: unknown };
 
-/** `calledNames`: the called instances' process names by instance id, for "Passed ... on to Assess damage". */
-export function describeEvent(event: HistoryEvent, taskNames: Map<string, string>, calledNames: Map<string, string> = new Map()): string | null {
+/** Display names by user name and group names by key (the request's `names`). */
+export type DirectoryNames = { people: Record<string, string>; groups: Record<string, string> };
+const NO_NAMES: DirectoryNames = { people: {}, groups: {} };
+
+/**
+ * `calledNames`: the called instances' process names by instance id, for "Passed ... on to Assess damage";
+ * `directory`: how people and groups are called, for "assigned to Sam Sales" rather than "sam".
+ */
+export function describeEvent(
+  event: HistoryEvent,
+  taskNames: Map<string, string>,
+  calledNames: Map<string, string> = new Map(),
+  directory: DirectoryNames = NO_NAMES,
+): string | null {
   const task = event.taskId ? taskNames.get(event.taskId) : undefined;
   const data = (event.data ?? {}) as Record<string, unknown>;
+  const person = (username: unknown) => (typeof username === "string" ? (directory.people[username] ?? username) : undefined);
+  const group = (key: unknown) => (typeof key === "string" ? (directory.groups[key] ?? key) : undefined);
   switch (event.type) {
     case "instance.started":
       return "Started the request";
     case "task.created":
-      return `${String(data.name ?? task ?? "A task")} was assigned to ${String(data.assignee ?? (data.candidateGroup ? `the ${String(data.candidateGroup)} group` : "nobody yet"))}`;
+      return `${String(data.name ?? task ?? "A task")} was assigned to ${person(data.assignee) ?? (data.candidateGroup ? `the ${group(data.candidateGroup)} group` : "nobody yet")}`;
     case "task.claimed":
       return `Took ${task ?? "a task"}`;
     case "task.unclaimed":
       return `Gave ${task ?? "a task"} back to its group`;
     case "task.assigned":
-      return `${task ?? "A task"} went to ${String(data.assignee ?? "a member")}${data.strategy === "leastLoaded" ? ", the least busy" : data.strategy === "roundRobin" ? ", next in turn" : ""}`;
+      return `${task ?? "A task"} went to ${person(data.assignee) ?? "a member"}${data.strategy === "leastLoaded" ? ", the least busy" : data.strategy === "roundRobin" ? ", next in turn" : ""}`;
     case "task.reassigned": {
       const to = (data.to ?? {}) as { assignee?: string | null; candidateGroup?: string | null };
-      const whom = to.assignee ?? (to.candidateGroup ? `the ${to.candidateGroup} queue` : "someone else");
+      const whom = person(to.assignee) ?? (to.candidateGroup ? `the ${group(to.candidateGroup)} queue` : "someone else");
       return `Handed ${task ?? "a task"} to ${whom}${typeof data.note === "string" && data.note ? `: “${data.note}”` : ""}`;
     }
     case "task.completed":
@@ -37,6 +51,8 @@ export function describeEvent(event: HistoryEvent, taskNames: Map<string, string
       return `${what}: ${String(data.name ?? data.stepId ?? "an event")}${data.interrupting === false ? " (the work goes on)" : ""}`;
     }
     case "decision.taken":
+      // The way it went, in the analyst's words; the condition only when the process names no way.
+      if (typeof data.way === "string" && data.way) return `${typeof data.decision === "string" && data.decision ? data.decision : "Decided"}: ${data.way}`;
       return typeof data.reason === "string" ? `Decided: ${data.reason}` : "A decision was taken";
     case "incident.raised":
       return `Stopped: ${String(data.message ?? "something needs an administrator")}`;
@@ -63,15 +79,17 @@ export function humanizeKey(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export type FieldLabel = { label: string; options?: Record<string, string> };
+export type FieldLabel = { label: string; options?: Record<string, string>; format?: string };
 
 /**
  * A variable's value as text: the option's label for choices (one or a list
  * of them), yes/no for booleans, one line per row for a table's rows, JSON
  * for other structures.
  */
-export function formatValue(value: unknown, field?: FieldLabel): string {
+export function formatValue(value: unknown, field?: FieldLabel, directory: DirectoryNames = NO_NAMES): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string" && field?.format === "user") return directory.people[value] ?? value;
+  if (typeof value === "string" && field?.format === "group") return directory.groups[value] ?? value;
   if (typeof value === "string" && field?.options?.[value]) return field.options[value];
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
     return value.length ? value.map((v) => field?.options?.[v] ?? v).join(", ") : "—";

@@ -32,9 +32,10 @@ export function RequestPage() {
   const taskNames = new Map(r.tasks.map((t) => [t.id, t.name]));
   const calledNames = new Map(r.children.map((c) => [c.instanceId, c.processName]));
   const open = r.tasks.filter((t) => t.status === "open");
-  const done = r.tasks.filter((t) => t.status === "completed");
+  // In the order they were done, not the order they were created.
+  const done = r.tasks.filter((t) => t.status === "completed").sort((a, b) => (a.completedAt ?? "").localeCompare(b.completedAt ?? ""));
   const history = r.audit.flatMap((e) => {
-    const text = describeEvent(e, taskNames, calledNames);
+    const text = describeEvent(e, taskNames, calledNames, r.names);
     return text ? [{ ...e, text }] : [];
   });
   return (
@@ -47,8 +48,8 @@ export function RequestPage() {
         <StatusBadge status={r.status} />
       </div>
       <p className="muted page-lead">
-        {r.processName} (version {r.version}) · started by {r.startedBy} on {formatDateTime(r.startedAt)}
-        {r.endedAt ? ` · completed ${formatDateTime(r.endedAt)}` : ""}
+        {r.processName} (version {r.version}) · started by {r.startedByName} on {formatDateTime(r.startedAt)}
+        {r.endedAt ? ` · ${r.status === "cancelled" ? "cancelled" : "completed"} ${formatDateTime(r.endedAt)}` : ""}
       </p>
 
       <section className="card section" aria-label="Where it stands">
@@ -56,7 +57,9 @@ export function RequestPage() {
         {open.length === 0 ? (
           <p className="muted request-empty">{r.status === "completed"
               ? "Finished: nothing is waiting."
-              : r.children.some((c) => c.status === "running" || c.status === "incident")
+              : r.status === "cancelled"
+                ? "Cancelled: nothing more will happen (the history below says why)."
+                : r.children.some((c) => c.status === "running" || c.status === "incident")
                 ? "Waiting for a connected request (below) to finish."
                 : "Nothing is waiting for a person right now."}</p>
         ) : (
@@ -88,7 +91,7 @@ export function RequestPage() {
           {Object.entries(r.variables).map(([key, value]) => (
             <div key={key} className="request-datum">
               <dt>{r.fields[key]?.label ?? humanizeKey(key)}</dt>
-              <dd>{isFileList(value) ? <FileList files={value} href={fileDownloads.href} /> : formatValue(value, r.fields[key])}</dd>
+              <dd>{isFileList(value) ? <FileList files={value} href={fileDownloads.href} /> : formatValue(value, r.fields[key], r.names)}</dd>
             </div>
           ))}
         </dl>
@@ -101,7 +104,7 @@ export function RequestPage() {
             <li key={e.id}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               <span>
-                {e.actor ? <strong>{e.actor}</strong> : null} {e.text}
+                {e.actor ? <strong>{e.actorName ?? e.actor}</strong> : null} {e.text}
               </span>
             </li>
           ))}
