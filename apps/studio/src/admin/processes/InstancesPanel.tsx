@@ -146,12 +146,12 @@ function InstancesTable({ rows, onCancel }: { rows: ProcessInstance[]; onCancel:
             const tag = STATUS_TAGS[i.status];
             return (
               <tr key={i.id}>
-                <th scope="row" className="instance-cell">
+                <td className="instance-cell">
                   <a className="row-link" href={`/portal/requests/${encodeURIComponent(i.id)}`} target="_blank" rel="noreferrer">
                     {i.title} <ExternalLink size={12} aria-label="(opens the request in the portal)" />
                   </a>
                   {i.calledBy && <div className="row-sub">Called by #{i.calledBy.number}</div>}
-                </th>
+                </td>
                 <td>{i.version}</td>
                 <td>
                   <span className={tag.className}>{tag.label}</span>
