@@ -1,7 +1,7 @@
 import { isFileList } from "@baton/forms";
 import { FileList } from "@baton/forms/react";
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, Ban } from "lucide-react";
 import { Link, useParams } from "react-router";
 import { DueDate } from "../components/DueDate.tsx";
 import { ErrorState } from "../components/ErrorState.tsx";
@@ -10,6 +10,7 @@ import { StatusBadge } from "../components/StatusBadge.tsx";
 import { fileDownloads } from "../lib/attachment-service.ts";
 import { describeEvent, formatValue, humanizeKey } from "../lib/describe-history.ts";
 import { formatDateTime } from "../lib/format-date.ts";
+import { cancellationOf, describeCancellation } from "../lib/request-ending.ts";
 import { trpc } from "../lib/trpc.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { CallLinksSection } from "./CallLinksSection.tsx";
@@ -34,6 +35,7 @@ export function RequestPage() {
   const open = r.tasks.filter((t) => t.status === "open");
   // In the order they were done, not the order they were created.
   const done = r.tasks.filter((t) => t.status === "completed").sort((a, b) => (a.completedAt ?? "").localeCompare(b.completedAt ?? ""));
+  const cancelled = r.status === "cancelled" ? cancellationOf(r.audit) : null;
   const history = r.audit.flatMap((e) => {
     const text = describeEvent(e, taskNames, calledNames, r.names);
     return text ? [{ ...e, text }] : [];
@@ -54,7 +56,12 @@ export function RequestPage() {
 
       <section className="card section" aria-label="Where it stands">
         <h2 className="section-title">Where it stands</h2>
-        {open.length === 0 ? (
+        {cancelled ? (
+          <div className="notice notice--warning request-cancelled">
+            <Ban size={18} aria-hidden="true" />
+            <p>{describeCancellation(cancelled)}</p>
+          </div>
+        ) : open.length === 0 ? (
           <p className="muted request-empty">{r.status === "completed"
               ? "Finished: nothing is waiting."
               : r.status === "cancelled"
