@@ -71,7 +71,7 @@ test("an admin cancels a running support request with a reason, and its starter 
   await snap(page, "admin-cancel-05-inbox-after");
   await page.goto(requestUrl);
   await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(new RegExp(`This request was cancelled by admin on .*: “${reason}” Nothing more will happen on it\\.`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`This request was cancelled by Ada Admin on .*: “${reason}” Nothing more will happen on it\\.`))).toBeVisible();
   await expect(page.getByRole("region", { name: "History" })).toContainText(`The request was cancelled: ${reason}`);
   await snap(page, "admin-cancel-06-request-cancelled");
 });
