@@ -91,6 +91,21 @@ test("an analyst adds a deadline to a task, connects it, and the process has no 
   expect(Math.abs(eventMoved.x - taskMoved.x - (eventBefore.x - taskBefore.x))).toBeLessThan(3);
   await snap(page, "boundary-03-task-moved");
 
+  // The event dragged on its own, off to the right of the task, stays on the task: on its right edge.
+  const from = (await node(page, "event1").boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 3 });
+  await page.mouse.move(taskMoved.x + taskMoved.width + 70, taskMoved.y + taskMoved.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(async () => {
+    const event = (await node(page, "event1").boundingBox())!;
+    expect(Math.abs(event.x + event.width / 2 - (taskMoved.x + taskMoved.width))).toBeLessThan(3);
+    expect(Math.abs(event.y + event.height / 2 - (taskMoved.y + taskMoved.height / 2))).toBeLessThan(6);
+  }).toPass({ timeout: 10_000 });
+  await expect(saved(page)).toBeVisible({ timeout: 15_000 });
+  await snap(page, "boundary-03b-event-on-right-edge");
+
   // Letting the task go on draws the event dashed.
   await node(page, "event1").click();
   await properties.getByRole("checkbox", { name: "Interrupts Check the invoice" }).uncheck();

@@ -42,3 +42,37 @@ export function createBoundaryEvent(definition: ProcessDefinition, host: Step, i
     ? { ...base, name: "Deadline", trigger: { type: "timer", timer: { type: "duration", duration: "P1D" } } }
     : { ...base, name: "On error", trigger: { type: "error" } };
 }
+
+type XY = { x: number; y: number };
+
+/**
+ * Where an event dropped at `position` (its top-left corner) sits on its
+ * host: its centre on the nearest point of the host's border, as BPMN
+ * draws an event attached to a task. An event dropped outside the host
+ * comes to the closest edge; one dropped inside goes out to the nearest one.
+ */
+export function snapToBorder(host: Step, position: XY): XY {
+  const size = stepSize(host);
+  const left = host.position.x;
+  const top = host.position.y;
+  const right = left + size.width;
+  const bottom = top + size.height;
+  const centre = { x: position.x + EVENT.width / 2, y: position.y + EVENT.height / 2 };
+  let at = { x: clamp(centre.x, left, right), y: clamp(centre.y, top, bottom) };
+  const inside = at.x === centre.x && at.y === centre.y && centre.x > left && centre.x < right && centre.y > top && centre.y < bottom;
+  if (inside) {
+    const edges = [
+      { gap: centre.x - left, point: { x: left, y: centre.y } },
+      { gap: right - centre.x, point: { x: right, y: centre.y } },
+      { gap: centre.y - top, point: { x: centre.x, y: top } },
+      { gap: bottom - centre.y, point: { x: centre.x, y: bottom } },
+    ];
+    at = edges.reduce((best, edge) => (edge.gap < best.gap ? edge : best)).point;
+  }
+  return { x: Math.round(at.x - EVENT.width / 2), y: Math.round(at.y - EVENT.height / 2) };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
+}
+

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleProcess } from "../../test/sample-process.ts";
+import { stepSize } from "../../canvas/node-geometry.ts";
+import { createBoundaryEvent } from "../boundary-factory.ts";
 import { createEditor } from "../create-editor.ts";
 
 const connection = (d: ReturnType<typeof sampleProcess>, id: string) => d.connections.find((c) => c.id === id)!;
@@ -55,5 +57,41 @@ describe("unconditioned-becomes-default", () => {
     stack.execute("connection.update", { id: "c-again", changes: { condition: undefined } });
     expect(connection(stack.definition, "c-again").isDefault).toBeUndefined();
     expect(connection(stack.definition, "c-no").isDefault).toBe(true);
+  });
+});
+
+describe("boundaries-follow-host", () => {
+  const withDeadline = () => {
+    const definition = sampleProcess();
+    const host = definition.steps.find((s) => s.id === "callBack")!;
+    definition.steps.push(createBoundaryEvent(definition, host, "late", "timer"));
+    return { definition, host, event: definition.steps.at(-1)! };
+  };
+  const at = (stack: ReturnType<typeof createEditor>, id: string) => stack.definition.steps.find((s) => s.id === id)!.position;
+
+  it("an event moved on its own comes to rest on its step's nearest edge, in the same undo step", () => {
+    const { definition, host } = withDeadline();
+    const size = stepSize(host);
+    const stack = createEditor(definition);
+    // Dropped well to the right of the step, half way down: onto the right edge, centred there.
+    stack.execute("step.move", { moves: [{ id: "late", position: { x: host.position.x + size.width + 80, y: host.position.y + size.height / 2 - 18 } }] });
+    expect(at(stack, "late")).toEqual({ x: host.position.x + size.width - 18, y: Math.round(host.position.y + size.height / 2 - 18) });
+    // Dropped inside, near the top: out to the top edge.
+    stack.execute("step.move", { moves: [{ id: "late", position: { x: host.position.x + 30, y: host.position.y - 10 } }] });
+    expect(at(stack, "late")).toEqual({ x: host.position.x + 30, y: host.position.y - 18 });
+    stack.undo();
+    stack.undo();
+    expect(stack.definition).toStrictEqual(definition);
+  });
+
+  it("moving the step carries its events by as much, without snapping them back to where it was", () => {
+    const { definition, event } = withDeadline();
+    const stack = createEditor(definition);
+    const host = at(stack, "callBack");
+    stack.execute("step.move", { moves: [{ id: "callBack", position: { x: host.x + 200, y: host.y + 120 } }] });
+    expect(at(stack, "late")).toEqual({ x: event.position.x + 200, y: event.position.y + 120 });
+    // Both selected and dragged together: each moves once.
+    stack.execute("step.move", { moves: [{ id: "callBack", position: { x: host.x, y: host.y } }, { id: "late", position: event.position }] });
+    expect(at(stack, "late")).toEqual(event.position);
   });
 });
