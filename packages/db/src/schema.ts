@@ -462,3 +462,28 @@ export const processPublishers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.processKey, t.userId] })],
 );
+
+/**
+ * Personal API tokens: how an outside system (a payment provider, a web
+ * shop) calls Baton as one user without a browser session. Only the
+ * SHA-256 of the secret is stored; `prefix` (its first characters) lets a
+ * person tell their tokens apart.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => users.id),
+    lastUsedAt: ts("last_used_at"),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);

@@ -1,4 +1,5 @@
 export * from "./actor.ts";
+export * from "./api-tokens.ts";
 export * from "./apply-commands.ts";
 export * from "./attachments.ts";
 export * from "./bpmn-drafts.ts";

@@ -25,6 +25,8 @@ export const DEMO_GROUPS = [
   { key: "analysts", name: "Analysts" },
   { key: "admins", name: "Admins" },
   { key: "managers", name: "Managers" },
+  // Empty: an admin adds the user an outside system sends messages as (see correlate-message.ts).
+  { key: "message-senders", name: "Message senders" },
 ] as const;
 
 /** `email` lets a demo with SMTP configured (e.g. a local sink) show the notification e-mails. */

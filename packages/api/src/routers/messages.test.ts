@@ -24,9 +24,8 @@ describe("messages router", () => {
         { id: "c3", source: "file", target: "done" },
       ],
     });
-    // Sam stands in for the user an outside system signs in as.
+    // Sam stands in for the user an outside system signs in as (the seed brings the group, empty).
     const admin = await loadActor(db(), { username: "admin" });
-    await (await callerAs("admin")).admin.createGroup({ key: "message-senders", name: "Message senders" });
     await setMembership(db(), admin, { username: "sam", group: "message-senders", member: true });
   });
 
