@@ -46,6 +46,7 @@ describeOnEachDatabase("an admin lists a process's instances", targets, (fx) => 
       status: "running",
       currentSteps: [{ stepId: "sort", name: "Sort it again" }],
       startedBy: "dana",
+      startedByName: "Dana Desk",
       startedAt: time(4).toISOString(),
       endedAt: null,
       calledBy: null,

@@ -32,7 +32,9 @@ export type ProcessInstanceRow = {
   /** Where it has work now (none once it ended). */
   currentSteps: { stepId: string; name: string }[];
   startedAt: string;
+  /** The starter's user name and display name. */
   startedBy: string;
+  startedByName: string;
   updatedAt: string;
   endedAt: string | null;
   /** The instance whose call activity started this one: cancel that one to stop both. */
@@ -78,6 +80,7 @@ export async function listProcessInstances(db: Database, actor: Actor, query: Pr
       version: packageVersions.version,
       name: packageVersions.name,
       startedBy: users.username,
+      startedByName: users.displayName,
       updatedAt: sql<string | Date | null>`(select max(${auditEvents.at}) from ${auditEvents} where ${auditEvents.instanceId} = ${instances.id})`,
       parentNumber: sql<number | null>`(select p.number from ${instances} p where p.id = ${instances.parentInstanceId})`.mapWith((v) => (v === null ? null : Number(v))),
     })
@@ -105,6 +108,7 @@ export async function listProcessInstances(db: Database, actor: Actor, query: Pr
       currentSteps: stepIds.map((stepId) => ({ stepId, name: names.get(stepId) ?? stepId })),
       startedAt: toIso(row.instance.startedAt),
       startedBy: row.startedBy,
+      startedByName: row.startedByName,
       updatedAt: toIso(row.updatedAt ?? row.instance.endedAt ?? row.instance.startedAt),
       endedAt: toIso(row.instance.endedAt),
       calledBy: parentId ? { id: parentId, number: row.parentNumber ?? 0 } : null,

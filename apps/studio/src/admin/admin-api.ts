@@ -90,6 +90,7 @@ export type ProcessInstance = {
   currentSteps: { stepId: string; name: string }[];
   startedAt: string;
   startedBy: string;
+  startedByName: string;
   updatedAt: string;
   endedAt: string | null;
   /** The instance whose call activity started this one: cancelling that one stops both. */

@@ -18,6 +18,7 @@ const instance = (over: Partial<ProcessInstance> & { id: string; number: number 
   currentSteps: [{ stepId: "dispatch", name: "Dispatch the request" }],
   startedAt: "2026-12-01T08:00:00.000Z",
   startedBy: "dana",
+  startedByName: "Dana Desk",
   updatedAt: "2026-12-01T08:00:00.000Z",
   endedAt: null,
   calledBy: null,
@@ -43,7 +44,7 @@ describe("a process's instances in the admin console", () => {
     const rows = table.getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual(["Support request #12 ", "Support request #11 Called by #10"]);
     expect(within(rows[0]!).getAllByRole("cell").map((c) => c.textContent).slice(1, 4)).toEqual(["2", "Running", "Dispatch the request"]);
-    expect(within(rows[0]!).getByText("by dana")).toBeTruthy();
+    expect(within(rows[0]!).getByText("by Dana Desk")).toBeTruthy();
     expect(within(rows[1]!).getByText("Incident")).toBeTruthy();
     // A called instance is stopped through its caller.
     expect(within(rows[0]!).getByRole("button", { name: "Cancel Support request #12…" })).toBeTruthy();

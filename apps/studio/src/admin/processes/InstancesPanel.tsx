@@ -159,7 +159,9 @@ function InstancesTable({ rows, onCancel }: { rows: ProcessInstance[]; onCancel:
                 <td>{i.currentSteps.length ? i.currentSteps.map((s) => s.name).join(", ") : <span className="muted">—</span>}</td>
                 <td title={formatDateTime(i.startedAt)}>
                   {formatRelativeTime(i.startedAt)}
-                  <div className="row-sub">by {i.startedBy}</div>
+                  <div className="row-sub" title={i.startedBy}>
+                    by {i.startedByName}
+                  </div>
                 </td>
                 <td title={formatDateTime(i.endedAt ?? i.updatedAt)}>
                   {formatRelativeTime(i.endedAt ?? i.updatedAt)}
