@@ -219,7 +219,15 @@ async function apply(tx: Database, actor: Actor, row: InstanceRow, plan: Plan, m
   );
   await tx
     .update(instances)
-    .set({ packageVersionId: plan.to.id, state: applied.state, variables: applied.state.variables, status: applied.state.status, revision: row.revision + 1 })
+    .set({
+      packageVersionId: plan.to.id,
+      state: applied.state,
+      variables: applied.state.variables,
+      status: applied.state.status,
+      // A join the new version lets go on may lead straight to the end.
+      ...(applied.state.status === "completed" ? { endedAt: now } : {}),
+      revision: row.revision + 1,
+    })
     .where(eq(instances.id, row.id));
 }
 

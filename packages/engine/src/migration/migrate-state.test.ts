@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProcessDefinition } from "@baton/model";
-import { approval, boundaryTimer, chain, end, eventGateway, flow, inside, messageCatch, parallel, processOf, serviceCall, start, subProcess, task, timer } from "../test-support/process-builder.ts";
+import { approval, boundaryTimer, chain, end, eventGateway, flow, inclusive, inside, messageCatch, parallel, processOf, serviceCall, start, subProcess, task, timer } from "../test-support/process-builder.ts";
 import { given, type Scenario } from "../test-support/scenario.ts";
 import type { EngineEnv, InstanceState } from "../types.ts";
 import { migrateState } from "./migrate-state.ts";
@@ -230,3 +230,36 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe("an inclusive join waiting when the instance moves", () => {
+  const order = (invoiceTo: string) =>
+    processOf(
+      [start("s"), inclusive("split"), task("pack"), task("invoice"), inclusive("join"), task("ship"), end("e"), end("filed")],
+      [
+        flow("s", "split"),
+        flow("split", "pack"),
+        flow("split", "invoice", { condition: "billed" }),
+        flow("pack", "join"),
+        flow("invoice", invoiceTo),
+        ...chain("join", "ship", "e"),
+      ],
+    );
+  const v1 = order("join");
+  const packed = () => given(v1).whenStarted({ billed: true }).whenCompleted("pack");
+
+  it("goes on at once when the new version no longer sends the missing branch to it", () => {
+    const run = packed();
+    expect(run.openTaskSteps()).toEqual(["invoice"]);
+    const moved = migrate(v1, order("filed"), run.state!);
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    expect(moved.commands.filter((c) => c.type === "createTask").map((c) => c.stepId)).toEqual(["ship"]);
+    expect(moved.state.tokens.map((t) => t.stepId).sort()).toEqual(["invoice", "ship"]);
+  });
+
+  it("keeps waiting when the new version still sends it there", () => {
+    const moved = migrate(v1, order("join"), packed().state!);
+    expect(moved.ok && moved.commands.filter((c) => c.type === "createTask")).toEqual([]);
+    expect(moved.ok && moved.state.tokens.map((t) => t.stepId).sort()).toEqual(["invoice", "join"]);
+  });
+});

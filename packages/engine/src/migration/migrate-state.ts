@@ -2,6 +2,7 @@ import { BOUNDARY_HOST_KINDS, type ProcessDefinition, type Step, variablesWritte
 import { scheduleBoundaryTimers } from "../boundaries/boundary-timers.ts";
 import { indexGraph } from "../graph.ts";
 import { Run } from "../run.ts";
+import { runTokens } from "../run-tokens.ts";
 import { type EngineCommand, type EngineEnv, type InstanceState, STATE_VERSION, type Timer, type Token } from "../types.ts";
 import { nextFormSteps, variablesFormReads } from "./form-reads.ts";
 import { kindWords, type StepMapping } from "./step-mapping.ts";
@@ -25,6 +26,9 @@ import { kindWords, type StepMapping } from "./step-mapping.ts";
  *   its activity maps to, and is cancelled (`cancelTimer`) otherwise. Timer
  *   events that B has on an active step and A had not are armed as the
  *   engine arms them when an activity begins (counted from `env.now`).
+ * - Joins and scopes are settled by B's paths once the tokens moved: an
+ *   inclusive join whose missing branches nothing can reach in B goes on
+ *   at once (its next tasks are among the commands), as after any step.
  * - Warnings, which do not stop the move: variables that the forms the
  *   instance meets next in B read, that only B's steps write, and the
  *   instance does not have.
@@ -95,6 +99,9 @@ export function migrateState(from: ProcessDefinition, to: ProcessDefinition, sta
   for (const subscription of next.messages ?? []) subscription.stepId = mapping[subscription.stepId]!;
   moveTimers(next, mapping, b, run);
   armNewBoundaries(next, run);
+  // What waits on the others is settled again by B's paths: an inclusive join B no longer
+  // lets anything reach fires now, and a sub-process with nothing left inside moves on.
+  runTokens(run);
   return { ok: true, state: next, commands: run.commands, moved, warnings };
 }
 
