@@ -1,4 +1,4 @@
-import { processDefinitionSchema, processKeySchema, type Connection, type ProcessDefinition, type Step } from "../process-definition.ts";
+import { BOUNDARY_HOST_KINDS, processDefinitionSchema, processKeySchema, type Connection, type ProcessDefinition, type Step } from "../process-definition.ts";
 import { layoutDefinition } from "../layout/layout-definition.ts";
 import { shapeSize } from "../layout/shape-sizes.ts";
 import { validate } from "../validate.ts";
@@ -90,6 +90,16 @@ export async function importBpmn(xml: string, options: ImportBpmnOptions = {}): 
       if (onlyEventDefinition(el) && ["bpmn:TimerEventDefinition", "bpmn:ErrorEventDefinition"].includes(onlyEventDefinition(el)!.$type)) {
         listUnsupported(ctx, el, `${describeElement(el)} sits on ${host ? `${describeElement(host)}, which was not imported` : "no activity"}`);
       } else listUnsupported(ctx, el, unsupportedReason(el, nameOf));
+      continue;
+    }
+    const hostKind = placed.find((p) => p.element === host)?.step.kind;
+    if (host && hostKind !== undefined && !BOUNDARY_HOST_KINDS.includes(hostKind)) {
+      // A receive task comes in as a message wait, which takes no events on its border.
+      listUnsupported(
+        ctx,
+        el,
+        `${describeElement(el)} sits on ${describeElement(host)}, imported as a message wait, which takes no events on its border; for a time limit, put a "first event wins" gateway before the wait, leading to the wait and to a timer`,
+      );
       continue;
     }
     const step = importFlowNode(el, ctx, ids, nameOf, hostId);

@@ -86,6 +86,8 @@ function kindOf(el: ModdleElement, payload: Payload | undefined): StepKind | und
     const def = onlyEventDefinition(el);
     return def && (def.$type === "bpmn:TimerEventDefinition" || def.$type === "bpmn:ErrorEventDefinition") ? "boundaryEvent" : undefined;
   }
+  // A receive task waits for its message like a message wait does; one that starts the process does not.
+  if (el.$type === "bpmn:ReceiveTask") return el.instantiate === true ? undefined : "messageCatch";
   if (el.$type === "bpmn:IntermediateCatchEvent") {
     const defs = children(el, "eventDefinitions");
     if (defs.length !== 1) return undefined;

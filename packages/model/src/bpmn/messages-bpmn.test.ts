@@ -83,4 +83,22 @@ describe("BPMN messages and start triggers", () => {
     // A catch event without a bpmn:Message is imported, with a warning asking for the name.
     expect(report.warnings.some((w) => w.includes("waits for a message without a name"))).toBe(true);
   });
+
+  it("imports a receive task as a message wait, listing the events on its border and one that starts the process", async () => {
+    const { definition, report } = await importBpmn(readFixture("miwg/reference/C.9.1.bpmn"));
+    expect(definition!.steps.find((s) => s.id === "ReceiveTask_WaitForDocument")).toMatchObject({
+      kind: "messageCatch",
+      name: "Wait for answer",
+      message: { name: "MESSAGE_documentReceived", correlationKey: "documentReferenceId" },
+    });
+    expect(report.warnings).toContain('"Wait for answer" (ReceiveTask_WaitForDocument) is a receive task: it was imported as a message wait, which waits for the same message.');
+    const onBorder = report.unsupported.filter((u) => u.type === "bpmn:BoundaryEvent");
+    expect(onBorder.map((u) => u.id)).toEqual(["BoundaryEvent_1", "BoundaryEvent_2"]);
+    expect(onBorder[0]!.reason).toMatch(/sits on "Wait for answer" \(ReceiveTask_WaitForDocument\), imported as a message wait, which takes no events on its border; for a time limit, put a "first event wins" gateway/);
+    expect(definition!.steps.some((s) => s.kind === "boundaryEvent")).toBe(false);
+
+    const sink = await importBpmn(readFixture("executable/bpmn-js__kitchen-sink.bpmn"));
+    expect(sink.definition!.steps.find((s) => s.id === "Activity_09glvdf")?.kind).toBe("messageCatch");
+    expect(sink.report.unsupported.find((u) => u.id === "Activity_0e5q7rs")?.reason).toMatch(/receive task that starts the process \(instantiate\)/);
+  });
 });

@@ -135,12 +135,14 @@ function readTimer(el: ModdleElement, label: string, r: Reading, cycles = false)
 }
 
 /**
- * A message wait: the message's name from its `bpmn:Message`, the
+ * A message wait (or a receive task, which waits the same way): the message's name from its `bpmn:Message`, the
  * correlation key from Zeebe's `<zeebe:subscription correlationKey="= …">`
  * where the file has one (Camunda 7 correlates in code, so there is none).
  */
 function readMessageCatch(el: ModdleElement, label: string, r: Reading, saved: boolean): void {
-  const def = children(el, "eventDefinitions")[0];
+  // A receive task names its message itself; a catch event through its event definition.
+  const def = el.$type === "bpmn:ReceiveTask" ? el : children(el, "eventDefinitions")[0];
+  if (el.$type === "bpmn:ReceiveTask") r.warnings.push(`${label} is a receive task: it was imported as a message wait, which waits for the same message.`);
   const name = readMessageName(def);
   const message = child(def, "messageRef");
   const subscription = message && findExtension(message, ZEEBE_NAMESPACES, "subscription");

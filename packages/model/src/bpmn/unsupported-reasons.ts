@@ -52,7 +52,7 @@ export function unsupportedReason(el: ModdleElement, nameOf: (id: string) => str
     case "bpmn:BusinessRuleTask":
       return "a business rule task evaluates a DMN decision; Baton has no decision tables (use a decision with FEEL conditions)";
     case "bpmn:ReceiveTask":
-      return "a receive task waits for a message as a task; draw it as a message wait (an intermediate message catch event)";
+      return "a receive task that starts the process (instantiate); give the start step a message trigger instead";
     case "bpmn:CallActivity":
       return "a call activity that names no process to call";
     case "bpmn:DataObject":
