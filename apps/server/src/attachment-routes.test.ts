@@ -1,39 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
-import { openDatabase, type DatabaseHandle } from "@baton/db";
-import { seedDemo } from "@baton/runtime";
+import { describe, expect, it } from "vitest";
 import { ATTACHMENTS_PATH, contentDisposition } from "./attachment-routes.ts";
-import { readEnv } from "./env.ts";
-import { buildHttpServer, SESSION_COOKIE } from "./http-server.ts";
+import { seededServer } from "./test-support/seeded-server.ts";
 
 /**
  * Uploading and downloading form files over HTTP, as the portal does, on
  * the seeded credit application (its start form takes proof of income:
  * PDF or pictures, up to 10 MB each).
  */
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-const env = readEnv({ ...process.env, BATON_LOG_LEVEL: "silent" });
-
-beforeAll(async () => {
-  handle = await openDatabase({ dataDir: "memory://" });
-  await handle.migrate();
-  await seedDemo(handle.db, env.templatesDir);
-  app = await buildHttpServer(handle.db, env);
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
-
-async function cookieOf(username: string): Promise<string> {
-  const res = await app.inject({ method: "POST", url: "/trpc/auth.login", payload: { username, password: `${username}-demo` } });
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
-  return `${SESSION_COOKIE}=${cookie.value}`;
-}
+const { app, cookieOf } = seededServer();
 
 const upload = (cookie: string, query: string, body: Buffer | string, contentType = "application/pdf") =>
-  app.inject({ method: "POST", url: `${ATTACHMENTS_PATH}?${query}`, headers: { cookie, "content-type": contentType }, payload: body });
+  app().inject({ method: "POST", url: `${ATTACHMENTS_PATH}?${query}`, headers: { cookie, "content-type": contentType }, payload: body });
 
 const forStart = (name: string) => `process=credit-application&field=incomeProof&name=${encodeURIComponent(name)}`;
 
@@ -45,7 +22,7 @@ describe("form files over HTTP", () => {
     const file = res.json();
     expect(file).toEqual({ id: expect.any(String), name: "Payslip März.pdf", size: 16, contentType: "application/pdf" });
 
-    const download = await app.inject({ url: `${ATTACHMENTS_PATH}/${file.id}`, headers: { cookie: sam } });
+    const download = await app().inject({ url: `${ATTACHMENTS_PATH}/${file.id}`, headers: { cookie: sam } });
     expect(download.statusCode).toBe(200);
     expect(download.body).toBe("%PDF-1.7 payslip");
     expect(download.headers["content-type"]).toBe("application/pdf");
@@ -53,14 +30,14 @@ describe("form files over HTTP", () => {
     expect(download.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
 
     const dana = await cookieOf("dana");
-    const hidden = await app.inject({ url: `${ATTACHMENTS_PATH}/${file.id}`, headers: { cookie: dana } });
+    const hidden = await app().inject({ url: `${ATTACHMENTS_PATH}/${file.id}`, headers: { cookie: dana } });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error).toEqual({ code: "NOT_FOUND", message: `File "${file.id}" was not found.` });
   });
 
   it("asks anonymous callers to sign in", async () => {
     expect((await upload("", forStart("a.pdf"), "x")).statusCode).toBe(401);
-    expect((await app.inject({ url: `${ATTACHMENTS_PATH}/7f1c7a51-8a9e-4f3a-9d55-1c2b7d7a0c11` })).statusCode).toBe(401);
+    expect((await app().inject({ url: `${ATTACHMENTS_PATH}/7f1c7a51-8a9e-4f3a-9d55-1c2b7d7a0c11` })).statusCode).toBe(401);
   });
 
   it("says what is wrong with a request: missing target, unknown field, wrong type, too big, not allowed", async () => {

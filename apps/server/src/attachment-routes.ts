@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "@baton/db";
 import { MAX_ATTACHMENT_MB } from "@baton/model";
-import { actorForSession, isUserError, readAttachment, uploadAttachment, type Actor, type UserErrorCode } from "@baton/runtime";
-import { INTERNAL_MESSAGE } from "@baton/api";
+import { readAttachment, uploadAttachment, type Actor } from "@baton/runtime";
+import { actorOfRequest } from "./request-actor.ts";
+import { fail, failWith } from "./rest-errors.ts";
 
 /**
  * Files attached to forms, over plain HTTP (a file does not fit a JSON
@@ -11,20 +12,11 @@ import { INTERNAL_MESSAGE } from "@baton/api";
  *     body: the file's bytes, Content-Type: its type; answers the file's
  *     details `{ id, name, size, contentType }` for the form data.
  *   GET /api/attachments/<id>: the file, as a download.
- * Both need the session cookie; the runtime decides who may do what.
+ * Both need the session cookie or an API token (`Authorization: Bearer`);
+ * the runtime decides who may do what.
  * Errors answer `{ error: { code, message } }` with the matching status.
  */
 export const ATTACHMENTS_PATH = "/api/attachments";
-
-const STATUS: Record<UserErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_INPUT: 400,
-  INVALID_DATA: 400,
-  INVALID_PROCESS: 400,
-};
 
 type UploadQuery = { task?: string; process?: string; field?: string; name?: string };
 
@@ -36,10 +28,10 @@ export async function registerAttachmentRoutes(app: FastifyInstance, db: Databas
 
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
       if (error.statusCode === 413) return fail(reply, 413, "INVALID_INPUT", `The file is larger than ${MAX_ATTACHMENT_MB} MB, more than any field takes.`);
-      return failWith(request, reply, error);
+      return failWith(request, reply, error, "attachment request");
     });
 
-    const actorOf = async (request: FastifyRequest): Promise<Actor | null> => actorForSession(db, request.cookies[sessionCookie], new Date());
+    const actorOf = async (request: FastifyRequest): Promise<Actor | null> => (await actorOfRequest(db, request, sessionCookie)).actor;
 
     scope.post<{ Querystring: UploadQuery }>(ATTACHMENTS_PATH, { bodyLimit: MAX_ATTACHMENT_MB * 1024 * 1024 + 1 }, async (request, reply) => {
       const actor = await actorOf(request);
@@ -59,7 +51,7 @@ export async function registerAttachmentRoutes(app: FastifyInstance, db: Databas
         });
         return reply.code(201).send(file);
       } catch (error) {
-        return failWith(request, reply, error);
+        return failWith(request, reply, error, "attachment request");
       }
     });
 
@@ -78,21 +70,12 @@ export async function registerAttachmentRoutes(app: FastifyInstance, db: Databas
           .header("ETag", `"${file.sha256}"`)
           .send(Buffer.from(file.content));
       } catch (error) {
-        return failWith(request, reply, error);
+        return failWith(request, reply, error, "attachment request");
       }
     });
   });
 }
 
-function fail(reply: FastifyReply, status: number, code: UserErrorCode | "INTERNAL", message: string) {
-  return reply.code(status).send({ error: { code, message } });
-}
-
-function failWith(request: FastifyRequest, reply: FastifyReply, error: unknown) {
-  if (isUserError(error)) return fail(reply, STATUS[error.code], error.code, error.message);
-  request.log.error({ err: error }, "attachment request failed");
-  return fail(reply, 500, "INTERNAL", INTERNAL_MESSAGE);
-}
 
 /** `attachment` with the name in both forms, so every browser saves it under its own name. */
 export function contentDisposition(name: string): string {

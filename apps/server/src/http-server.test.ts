@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { openDatabase, type DatabaseHandle } from "@baton/db";
-import { seedDemo } from "@baton/runtime";
+import { createApiToken, loadActor, seedDemo } from "@baton/runtime";
 import { readEnv } from "./env.ts";
 import { buildHttpServer, SESSION_COOKIE } from "./http-server.ts";
 
@@ -117,6 +117,34 @@ describe("HTTP server", () => {
     const res = await call(cookie, "GET", "portal.task", { taskId: "00000000-0000-4000-8000-000000000000" });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toMatch(/was not found/);
+  });
+});
+
+describe("API tokens instead of a session", () => {
+  const withToken = (authorization: string, path: string, input?: unknown, cookie = "") =>
+    app.inject({ url: `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, headers: { authorization, cookie } });
+  const tokenOf = async (username: string) => (await createApiToken(handle.db, await loadActor(handle.db, { username: "admin" }), { username, name: "HTTP test" })).secret;
+
+  it("answers tRPC calls with a bearer token as its user, with that user's rights only", async () => {
+    const secret = await tokenOf("sam");
+    const me = await withToken(`Bearer ${secret}`, "auth.me");
+    expect(me.statusCode).toBe(200);
+    expect(me.json().result.data).toMatchObject({ username: "sam", role: "participant" });
+    expect((await withToken(`Bearer ${secret}`, "admin.people")).statusCode).toBe(403);
+    // No more tokens made with a token.
+    const more = await app.inject({ method: "POST", url: "/trpc/apiTokens.create", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, payload: { username: "sam", name: "More" } });
+    expect(more.statusCode).toBe(403);
+    expect(more.json().error.message).toMatch(/made by a signed-in person/);
+  });
+
+  it("refuses a bad token with 401 and the reason, even beside a valid session cookie", async () => {
+    const { cookie } = await signIn("admin", "admin-demo");
+    const res = await withToken("Bearer baton_guessed", "auth.me", undefined, cookie);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.data.baton).toEqual({ code: "UNAUTHENTICATED", message: "This API token is not known to Baton: check that it was copied whole, or ask for a new one." });
+    const attachment = await app.inject({ url: "/api/attachments/7f1c7a51-8a9e-4f3a-9d55-1c2b7d7a0c11", headers: { authorization: "Bearer baton_guessed", cookie } });
+    expect(attachment.statusCode).toBe(401);
+    expect(attachment.json().error.code).toBe("UNAUTHENTICATED");
   });
 });
 

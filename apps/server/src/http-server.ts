@@ -1,20 +1,25 @@
 import { existsSync } from "node:fs";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
+import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { appRouter, type AppRouter, type Context } from "@baton/api";
 import { ping, type Database } from "@baton/db";
-import { actorForSession } from "@baton/runtime";
+import { isUserError } from "@baton/runtime";
 import { registerAttachmentRoutes } from "./attachment-routes.ts";
 import { registerDemoScoringRoute } from "./demo-scoring-route.ts";
 import type { Env } from "./env.ts";
+import { registerMessageRoutes } from "./message-routes.ts";
+import { actorOfRequest, type RequestActor } from "./request-actor.ts";
 
 /**
  * The HTTP face of Baton: tRPC at /trpc, the built studio and portal as
  * single-page apps at /studio and /portal, files attached to forms at
- * /api/attachments, /healthz for load balancers, and the demo scoring
- * service at /demo/scoring while no real one is configured.
+ * /api/attachments, messages from outside systems at /api/messages/<name>,
+ * /healthz for load balancers, and the demo scoring service at
+ * /demo/scoring while no real one is configured. tRPC and /api take the
+ * session cookie or, from outside systems, `Authorization: Bearer <API token>`.
  */
 export const SESSION_COOKIE = "baton_session";
 export const BODY_LIMIT = 1024 * 1024;
@@ -48,9 +53,11 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
       router: appRouter,
       createContext: async ({ req, res }): Promise<Context> => {
         const token = req.cookies[SESSION_COOKIE];
+        const { actor, viaApiToken } = await tRPCActor(req);
         return {
           db,
-          actor: await actorForSession(db, token, new Date()),
+          actor,
+          viaApiToken,
           now: () => new Date(),
           mail: env.mail,
           clientAddress: req.ip,
@@ -69,6 +76,7 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
   });
 
   await registerAttachmentRoutes(app, db, SESSION_COOKIE);
+  await registerMessageRoutes(app, db, { sessionCookie: SESSION_COOKIE, mail: env.mail });
   if (env.demoScoring) await registerDemoScoringRoute(app, env.demoScoring.key);
 
   const spas: { prefix: string; root: string }[] = [];
@@ -92,4 +100,14 @@ export async function buildHttpServer(db: Database, env: Env): Promise<FastifyIn
   });
   app.get("/", (_request, reply) => reply.redirect("/portal/"));
   return app;
+
+  /** A refused API token answers UNAUTHORIZED with the runtime's reason, before any procedure runs. */
+  async function tRPCActor(request: FastifyRequest): Promise<RequestActor> {
+    try {
+      return await actorOfRequest(db, request, SESSION_COOKIE);
+    } catch (error) {
+      if (isUserError(error)) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message, cause: error });
+      throw error;
+    }
+  }
 }
