@@ -5,8 +5,8 @@ import { signIn, signOut, snap } from "./support.ts";
  * An admin cancels a running request: Dana logs a support request, the
  * admin finds it among the process's instances in the studio and cancels
  * it with a reason (required, asked next to the field); the dispatch task
- * leaves Dana's inbox, and her request page says it was cancelled, by
- * whom and why.
+ * leaves Dana's inbox, the bell tells her, and her request page says it
+ * was cancelled, by whom and why.
  */
 test("an admin cancels a running support request with a reason, and its starter reads why", async ({ page }) => {
   test.setTimeout(180_000);
@@ -69,9 +69,16 @@ test("an admin cancels a running support request with a reason, and its starter 
   await expect(page.getByRole("region", { name: "Open for my groups" })).toBeVisible();
   await expect(page.getByText(new RegExp(client))).toHaveCount(0);
   await snap(page, "admin-cancel-05-inbox-after");
-  await page.goto(requestUrl);
+  // The bell tells her, and leads to the request.
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  const notice = page.getByRole("dialog", { name: "Notifications" }).getByRole("listitem").filter({ hasText: client });
+  await expect(notice).toContainText("Cancelled");
+  await expect(notice).toContainText(`Ada Admin: ${reason}`);
+  await snap(page, "admin-cancel-06-notified");
+  await notice.getByRole("link", { name: /Open the request/ }).click();
+  await expect(page).toHaveURL(requestUrl);
   await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(new RegExp(`This request was cancelled by Ada Admin on .*: “${reason}” Nothing more will happen on it\\.`))).toBeVisible();
   await expect(page.getByRole("region", { name: "History" })).toContainText(`The request was cancelled: ${reason}`);
-  await snap(page, "admin-cancel-06-request-cancelled");
+  await snap(page, "admin-cancel-07-request-cancelled");
 });

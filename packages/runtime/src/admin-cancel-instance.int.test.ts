@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, instances, jobs, messageSubscriptions, taskDrafts, tasks, testDatabaseTargets } from "@baton/db";
+import { auditEvents, instances, jobs, messageSubscriptions, notifications, taskDrafts, tasks, testDatabaseTargets, users } from "@baton/db";
 import type { ProcessDefinitionInput } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { cancelInstanceAsAdmin } from "./admin-cancel-instance.ts";
@@ -108,6 +108,18 @@ describeOnEachDatabase("an admin cancels a running instance", targets, (fx) => {
       ["instance.cancelled", admin.userId],
     ]);
     expect(audit[1]!.data).toEqual({ reason: "The customer withdrew the request", cancelledBy: "admin" });
+    // The starter and Sam, whose task went, are told; the admin who did it is not.
+    const told = await fx.db
+      .select({ username: users.username, kind: notifications.kind, subject: notifications.subject, message: notifications.message })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .where(eq(notifications.instanceId, started.instanceId))
+      .orderBy(users.username);
+    const subject = `One task cancel-task #${started.number} was cancelled`;
+    expect(told).toEqual([
+      { username: "dana", kind: "cancelled", subject, message: "Ada Admin: The customer withdrew the request" },
+      { username: "sam", kind: "cancelled", subject, message: "Ada Admin: The customer withdrew the request" },
+    ]);
     // The starter reads it on the request.
     const details = await instanceDetails(fx.db, dana, started.instanceId);
     expect(details.status).toBe("cancelled");
@@ -153,6 +165,9 @@ describeOnEachDatabase("an admin cancels a running instance", targets, (fx) => {
     expect(result.cancelled).toEqual([started.instanceId, child!.id]);
     expect(await instance(child!.id)).toMatchObject({ status: "cancelled" });
     expect((await tasksOf(child!.id)).map((t) => t.status)).toEqual(["cancelled"]);
+    // Sam's review task in the called instance went: he is told, with the starter.
+    const told = await fx.db.select({ username: users.username }).from(notifications).innerJoin(users, eq(users.id, notifications.userId)).where(eq(notifications.instanceId, started.instanceId));
+    expect(told.map((t) => t.username).sort()).toEqual(["dana", "sam"]);
     expect((await auditOf(child!.id)).at(-1)?.data).toEqual({
       reason: "its caller was cancelled (The customer withdrew the request)",
       callerInstanceId: started.instanceId,

@@ -2,8 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { groups, jobs, memberships, notifications, users, type Database } from "@baton/db";
 import type { MailSettings } from "./mail-settings.ts";
 
-/** Why a notification was sent: a notify step's alert, a late task's reminder or escalation, or a task handed to someone. */
-export const NOTIFICATION_KINDS = ["alert", "reminder", "escalation", "assignment"] as const;
+/** Why a notification was sent: a notify step's alert, a late task's reminder or escalation, a task handed to someone, or a request an admin cancelled. */
+export const NOTIFICATION_KINDS = ["alert", "reminder", "escalation", "assignment", "cancelled"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationInput = {
@@ -32,7 +32,7 @@ export type EmailJobPayload = { to: { name: string; address: string }; subject: 
 export const EMAIL_JOB = "email";
 
 const SUBJECT_MAX = 250;
-const DEFAULT_SUBJECT: Record<NotificationKind, string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation", assignment: "Task handed to you" };
+const DEFAULT_SUBJECT: Record<NotificationKind, string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation", assignment: "Task handed to you", cancelled: "Request cancelled" };
 
 /**
  * Sends an in-app notification inside the caller's transaction: one row per

@@ -15,7 +15,7 @@ import { LIST_KEY, NOTIFICATIONS_KEY, POLL_MS, UNREAD_KEY } from "./notification
 import type { NotificationsClient } from "./notifications-client.ts";
 
 const PAGE_SIZE = 20;
-const KIND_LABEL: Record<NotificationView["kind"], string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation", assignment: "Handed to you" };
+const KIND_LABEL: Record<NotificationView["kind"], string> = { alert: "Alert", reminder: "Reminder", escalation: "Escalation", assignment: "Handed to you", cancelled: "Cancelled" };
 
 /**
  * The list behind the bell, newest first, a page at a time. Following a

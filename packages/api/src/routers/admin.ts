@@ -76,5 +76,5 @@ export const adminRouter = router({
   }),
   incidents: adminProcedure.query(({ ctx }) => listOpenIncidents(ctx.db, ctx.actor)),
   instances: adminProcedure.input(instancesQuery).query(({ ctx, input }) => listProcessInstances(ctx.db, ctx.actor, input)),
-  cancelInstance: adminProcedure.input(cancelInput).mutation(({ ctx, input }) => cancelInstanceAsAdmin(ctx.db, ctx.actor, input, { now: ctx.now() })),
+  cancelInstance: adminProcedure.input(cancelInput).mutation(({ ctx, input }) => cancelInstanceAsAdmin(ctx.db, ctx.actor, input, { now: ctx.now(), mail: ctx.mail })),
 });

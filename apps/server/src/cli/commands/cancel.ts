@@ -13,7 +13,7 @@ export const cancelCommand: Command = {
     const reason = stringOption(ctx, "reason");
     if (!reason?.trim()) throw new UsageError(`Say why with --reason "<text>"; the people of the request will read it. Usage: baton ${cancelCommand.usage}`);
     const actor = await actingUser(ctx, cancelCommand.usage, true);
-    const result = await cancelInstanceAsAdmin(ctx.db, actor, { instanceId, reason });
+    const result = await cancelInstanceAsAdmin(ctx.db, actor, { instanceId, reason }, { mail: ctx.env.mail });
     const others = result.cancelled.length - 1;
     ctx.out.result(result, () => `Cancelled instance ${result.instanceId}${others ? `, and ${others} instance${others === 1 ? "" : "s"} it called` : ""}.`);
   },
