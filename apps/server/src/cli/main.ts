@@ -17,6 +17,7 @@ import { serveCommand } from "./commands/serve.ts";
 import { startCommand } from "./commands/start.ts";
 import { claimCommand, completeCommand, draftCommand, reassignCommand, unclaimCommand } from "./commands/task-actions.ts";
 import { taskCommand, tasksCommand } from "./commands/tasks.ts";
+import { tokenCommand } from "./commands/token.ts";
 import { usersCommand } from "./commands/users.ts";
 import { createOutput, reportError, UsageError } from "./output.ts";
 
@@ -46,6 +47,7 @@ const commands: Command[] = [
   skipCommand,
   cancelCommand,
   messageCommand,
+  tokenCommand,
   migrateCommand,
   importBpmnCommand,
   exportBpmnCommand,
