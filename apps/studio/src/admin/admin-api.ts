@@ -99,6 +99,24 @@ export type ProcessInstance = {
 export type InstancesPage = { instances: ProcessInstance[]; total: number; limit: number; offset: number; nextOffset: number | null };
 export type CancelResult = { instanceId: string; cancelled: string[] };
 
+/** A personal API token as listed (`apiTokens.*`): never its secret. */
+export type ApiTokenStatus = "active" | "expired" | "revoked";
+export type ApiToken = {
+  id: string;
+  username: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  status: ApiTokenStatus;
+};
+export type NewApiToken = { username: string; name: string; expiresInDays: number | null };
+/** The answer to creating a token: the only time `secret` is ever seen. */
+export type CreatedApiToken = { token: ApiToken; secret: string };
+
 type Ok = Promise<{ ok: true }>;
 
 export type AdminApi = {
@@ -127,6 +145,9 @@ export type AdminApi = {
   skipIncident: (instanceId: string, incidentId: string) => Promise<IncidentActionResult>;
   instances: (query: InstancesQuery) => Promise<InstancesPage>;
   cancelInstance: (instanceId: string, reason: string) => Promise<CancelResult>;
+  apiTokens: (username: string) => Promise<ApiToken[]>;
+  createApiToken: (input: NewApiToken) => Promise<CreatedApiToken>;
+  revokeApiToken: (id: string) => Promise<ApiToken>;
 };
 
 export const adminApi: AdminApi = {
@@ -155,6 +176,9 @@ export const adminApi: AdminApi = {
   skipIncident: (instanceId, incidentId): Promise<IncidentActionResult> => client.incidents.skip.mutate({ instanceId, incidentId }),
   instances: (query): Promise<InstancesPage> => client.admin.instances.query(query),
   cancelInstance: (instanceId, reason): Promise<CancelResult> => client.admin.cancelInstance.mutate({ instanceId, reason }),
+  apiTokens: (username): Promise<ApiToken[]> => client.apiTokens.list.query({ username }),
+  createApiToken: (input): Promise<CreatedApiToken> => client.apiTokens.create.mutate(input),
+  revokeApiToken: (id): Promise<ApiToken> => client.apiTokens.revoke.mutate({ id }),
 };
 
 /** Cache keys of the admin console, under the studio's prefix (cleared on sign-out). */
@@ -165,6 +189,7 @@ export const adminQueryKeys = {
   publishers: ["studio", "admin", "publishers"] as const,
   incidents: ["studio", "admin", "incidents"] as const,
   instances: (query: InstancesQuery) => ["studio", "admin", "instances", query] as const,
+  apiTokens: (username: string) => ["studio", "admin", "api-tokens", username] as const,
   versionDiff: (key: string, from: number, to: number) => ["studio", "admin", "version-diff", key, from, to] as const,
   draftDiff: (key: string) => ["studio", "admin", "draft-diff", key] as const,
 };

@@ -1,8 +1,7 @@
 import { useId, useState } from "react";
-import { Button } from "../../ui/Button.tsx";
-import { Dialog } from "../../ui/Dialog.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useAdminApi } from "../admin-api-context.ts";
+import { FormDialog } from "../FormDialog.tsx";
 import { useAdminMutation } from "../use-admin-mutation.ts";
 
 /** A group key from its name: "Night shift" → "night-shift". */
@@ -28,39 +27,19 @@ export function GroupDialog({ onClose }: { onClose: () => void }) {
   const keyError = (tried && !shownKey ? "enter a key" : null) ?? create.fieldError("key");
   const busy = create.mutation.isPending;
   return (
-    <Dialog
+    <FormDialog
       title="New group"
+      submitLabel="Create group"
+      busy={busy}
+      formError={create.formError}
+      onSubmit={() => {
+        setTried(true);
+        if (name.trim() && shownKey) create.mutation.mutate(undefined);
+      }}
       onClose={onClose}
-      locked={busy}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form={`${id}-form`} busy={busy}>
-            Create group
-          </Button>
-        </>
-      }
     >
-      <form
-        id={`${id}-form`}
-        className="dialog-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTried(true);
-          if (name.trim() && shownKey) create.mutation.mutate(undefined);
-        }}
-      >
-        <TextField id={`${id}-name`} label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoComplete="off" data-autofocus />
-        <TextField id={`${id}-key`} label="Key" value={shownKey} onChange={(e) => setKey(e.target.value)} error={keyError} help="Processes assign work to this key; it cannot be changed later." className="is-mono" autoComplete="off" />
-        {create.formError && (
-          <p className="form-error" role="alert">
-            {create.formError}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      <TextField id={`${id}-name`} label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoComplete="off" data-autofocus />
+      <TextField id={`${id}-key`} label="Key" value={shownKey} onChange={(e) => setKey(e.target.value)} error={keyError} help="Processes assign work to this key; it cannot be changed later." className="is-mono" autoComplete="off" />
+    </FormDialog>
   );
 }

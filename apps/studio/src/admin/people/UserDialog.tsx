@@ -1,10 +1,9 @@
 import { useId, useState } from "react";
 import type { Role } from "../../api/studio-types.ts";
-import { Button } from "../../ui/Button.tsx";
-import { Dialog } from "../../ui/Dialog.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import type { AdminGroup, AdminUser, OneTimePassword } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
+import { FormDialog } from "../FormDialog.tsx";
 import { useAdminMutation } from "../use-admin-mutation.ts";
 import { PasswordChoice, type PasswordMode } from "./PasswordChoice.tsx";
 
@@ -76,75 +75,54 @@ export function UserDialog({ user, groups, onClose, onCreated }: Props) {
     });
 
   return (
-    <Dialog
+    <FormDialog
       title={user ? `Edit ${user.displayName}` : "New user"}
+      submitLabel={user ? "Save changes" : "Create user"}
+      busy={busy}
+      formError={save.formError}
+      onSubmit={submit}
       onClose={onClose}
-      locked={busy}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form={`${id}-form`} busy={busy}>
-            {user ? "Save changes" : "Create user"}
-          </Button>
-        </>
-      }
+      className="dialog-form admin-form"
     >
-      <form
-        id={`${id}-form`}
-        className="dialog-form admin-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <div className="admin-form-row">
-          <TextField id={`${id}-name`} label="Name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errorOf("displayName")} autoComplete="off" data-autofocus />
-          {user ? (
-            <TextField id={`${id}-username`} label="User name" value={user.username} readOnly className="is-mono" error={null} help="Cannot be changed." />
-          ) : (
-            <TextField id={`${id}-username`} label="User name" value={username} onChange={(e) => setUsername(e.target.value)} error={errorOf("username")} help="Signs in with it: lower-case letters, digits, . _ -" className="is-mono" autoComplete="off" />
-          )}
-        </div>
-        <TextField id={`${id}-email`} label="E-mail (optional)" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errorOf("email")} help="Notifications go here when the server sends e-mail." autoComplete="off" />
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-role`}>
-            Role
-          </label>
-          <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={`${id}-role-help`}>
-            {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
-              <option key={r} value={r}>
-                {ROLE_NAMES[r]}
-              </option>
-            ))}
-          </select>
-          <span id={`${id}-role-help`} className="field-help">
-            {ROLE_HELP[role]}
-          </span>
-        </div>
-        <fieldset className="admin-checks">
-          <legend className="field-label">Groups</legend>
-          {groups.length === 0 ? (
-            <p className="muted">There are no groups yet.</p>
-          ) : (
-            groups.map((g) => (
-              <label key={g.key} className="admin-check">
-                <input type="checkbox" checked={member.has(g.key)} onChange={() => toggle(g.key)} />
-                <span>{g.name}</span>
-              </label>
-            ))
-          )}
-          {errorOf("groups") && <span className="field-error">{errorOf("groups")}</span>}
-        </fieldset>
-        {!user && <PasswordChoice mode={passwordMode} onMode={setPasswordMode} password={password} onPassword={setPassword} error={errorOf("password")} />}
-        {save.formError && (
-          <p className="form-error" role="alert">
-            {save.formError}
-          </p>
+      <div className="admin-form-row">
+        <TextField id={`${id}-name`} label="Name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errorOf("displayName")} autoComplete="off" data-autofocus />
+        {user ? (
+          <TextField id={`${id}-username`} label="User name" value={user.username} readOnly className="is-mono" error={null} help="Cannot be changed." />
+        ) : (
+          <TextField id={`${id}-username`} label="User name" value={username} onChange={(e) => setUsername(e.target.value)} error={errorOf("username")} help="Signs in with it: lower-case letters, digits, . _ -" className="is-mono" autoComplete="off" />
         )}
-      </form>
-    </Dialog>
+      </div>
+      <TextField id={`${id}-email`} label="E-mail (optional)" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errorOf("email")} help="Notifications go here when the server sends e-mail." autoComplete="off" />
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-role`}>
+          Role
+        </label>
+        <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={`${id}-role-help`}>
+          {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-role-help`} className="field-help">
+          {ROLE_HELP[role]}
+        </span>
+      </div>
+      <fieldset className="admin-checks">
+        <legend className="field-label">Groups</legend>
+        {groups.length === 0 ? (
+          <p className="muted">There are no groups yet.</p>
+        ) : (
+          groups.map((g) => (
+            <label key={g.key} className="admin-check">
+              <input type="checkbox" checked={member.has(g.key)} onChange={() => toggle(g.key)} />
+              <span>{g.name}</span>
+            </label>
+          ))
+        )}
+        {errorOf("groups") && <span className="field-error">{errorOf("groups")}</span>}
+      </fieldset>
+      {!user && <PasswordChoice mode={passwordMode} onMode={setPasswordMode} password={password} onPassword={setPassword} error={errorOf("password")} />}
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { KeyRound, Pencil, UserCheck, UserX } from "lucide-react";
+import { KeyRound, KeySquare, Pencil, UserCheck, UserX } from "lucide-react";
 import { useState } from "react";
 import type { Me } from "../../api/studio-types.ts";
 import { Button } from "../../ui/Button.tsx";
@@ -6,10 +6,11 @@ import type { AdminGroup, AdminUser, OneTimePassword } from "../admin-api.ts";
 import { useAdminApi } from "../admin-api-context.ts";
 import { ConfirmDialog } from "../ConfirmDialog.tsx";
 import { useAdminMutation } from "../use-admin-mutation.ts";
+import { ApiTokensDialog } from "./ApiTokensDialog.tsx";
 import { ResetPasswordDialog } from "./ResetPasswordDialog.tsx";
 import { ROLE_NAMES, UserDialog } from "./UserDialog.tsx";
 
-type Action = { kind: "edit" | "reset" | "disable" | "enable"; user: AdminUser };
+type Action = { kind: "edit" | "reset" | "tokens" | "disable" | "enable"; user: AdminUser };
 
 /** The users, with the actions on each row. */
 export function UsersTable({ users, groups, me, onPassword }: { users: AdminUser[]; groups: AdminGroup[]; me: Me; onPassword: (result: OneTimePassword) => void }) {
@@ -67,6 +68,9 @@ export function UsersTable({ users, groups, me, onPassword }: { users: AdminUser
                 <Button size="sm" variant="ghost" icon={<KeyRound size={14} aria-hidden="true" />} aria-label={`Reset the password of ${u.displayName}`} onClick={() => setAction({ kind: "reset", user: u })}>
                   Reset password
                 </Button>
+                <Button size="sm" variant="ghost" icon={<KeySquare size={14} aria-hidden="true" />} aria-label={`API tokens of ${u.displayName}`} onClick={() => setAction({ kind: "tokens", user: u })}>
+                  API tokens
+                </Button>
                 {u.disabled ? (
                   <Button size="sm" variant="ghost" icon={<UserCheck size={14} aria-hidden="true" />} aria-label={`Enable ${u.displayName}`} onClick={() => setAction({ kind: "enable", user: u })}>
                     Enable
@@ -91,6 +95,7 @@ export function UsersTable({ users, groups, me, onPassword }: { users: AdminUser
       </table>
       {action?.kind === "edit" && <UserDialog user={action.user} groups={groups} onClose={close} onCreated={() => {}} />}
       {action?.kind === "reset" && <ResetPasswordDialog user={action.user} onClose={close} onReset={onPassword} />}
+      {action?.kind === "tokens" && <ApiTokensDialog user={action.user} groups={groups} onClose={close} />}
       {(action?.kind === "disable" || action?.kind === "enable") && <DisableDialog user={action.user} disable={action.kind === "disable"} onClose={close} />}
     </div>
   );
