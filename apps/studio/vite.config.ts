@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     // Pure modules run in node; component tests opt into jsdom per file.
     environment: "node",
+    setupFiles: ["src/test/setup.ts"],
     // Component tests click through whole panels: seconds each on a loaded CI machine (5 s timed out there).
     testTimeout: 30_000,
   },
