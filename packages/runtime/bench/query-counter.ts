@@ -22,10 +22,29 @@ const original = pg.Client.prototype.query;
 
 function kindOf(text: string): string {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (t.startsWith("with ")) return kindOfWith(t);
   const verb = t.split(" ")[0] ?? "";
   const table = /(?:from|into|update|join) "?([a-z_]+)"?/.exec(t)?.[1];
   const lock = t.includes(" for update") ? " for update" : "";
   return table ? `${verb} ${table}${lock}` : verb;
+}
+
+/**
+ * A statement with CTEs (held-writes.ts): its main statement, then what
+ * the CTEs do, e.g. "insert tasks, with update tasks". The main statement
+ * is the first word outside all parentheses after the CTE list.
+ */
+function kindOfWith(t: string): string {
+  let depth = 0;
+  let main = -1;
+  for (let i = 5; i < t.length && main < 0; i++) {
+    const c = t[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (depth === 0 && /^(select|insert|update|delete) /.test(t.slice(i))) main = i;
+  }
+  const parts = [...t.slice(5, main < 0 ? t.length : main).matchAll(/\((select|insert into|update|delete from) "?([a-z_]+)"?/g)].map((m) => `${m[1]!.split(" ")[0]} ${m[2]}`);
+  return `${main < 0 ? "with" : kindOf(t.slice(main))}, with ${parts.join(", ")}`;
 }
 
 /** Counts the statements sent from now until the returned function is called (nothing else should run meanwhile). */

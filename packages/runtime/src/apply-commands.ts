@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { auditEvents, groups, instances, jobs, taskDrafts, tasks, users, type Database } from "@baton/db";
 import { step, type EngineCommand, type EngineEvent, type Incident, type InstanceState } from "@baton/engine";
 import { applyEscalation } from "./apply-escalation.ts";
 import { subscribeToMessage, unsubscribeFromMessage } from "./messages/message-subscriptions.ts";
 import { cancelChildInstances, completeCaller, offerErrorToCaller, startChildInstance } from "./child-instances.ts";
 import { engineEnv } from "./engine-env.ts";
+import { HeldWrites } from "./held-writes.ts";
 import { loadPackage } from "./package-cache.ts";
-import { pickGroupMember } from "./group-hand-out.ts";
+import { pickGroupMember, type HandOut } from "./group-hand-out.ts";
 import { dropPendingJobs } from "./jobs/drop-pending-jobs.ts";
 import { SERVICE_CALL_JOB, type ServiceCallJobPayload } from "./jobs/service-call-job.ts";
 import type { MailSettings } from "./mail-settings.ts";
@@ -27,6 +28,12 @@ import { sendNotification } from "./notifications.ts";
  * other instances (child-instances.ts); a called process that completes
  * at once is answered with `childCompleted` in this same step, so the
  * returned state may be some engine steps further on.
+ *
+ * Round trips: given `held` (held-writes.ts), the writes held there before
+ * ride along with the first statement that may carry them (a task insert)
+ * or are sent before the first command that might depend on them, and the
+ * audit events are left held for the caller's last statement. A task that
+ * is not handed out finds its assignee and group in its own insert.
  */
 export type ApplyContext = {
   instanceId: string;
@@ -55,7 +62,9 @@ export async function applyCommands(
   ctx: ApplyContext,
   state: InstanceState,
   commands: EngineCommand[],
+  held?: HeldWrites,
 ): Promise<{ state: InstanceState; createdTaskIds: string[] }> {
+  const pending = held ?? new HeldWrites();
   const createdTaskIds: string[] = [];
   let next = state;
   const audits: AuditEntry[] = [...(ctx.audits ?? [])];
@@ -72,8 +81,10 @@ export async function applyCommands(
   /** Events for this instance that its own commands brought about (a called process that completed at once). */
   const followUps: EngineEvent[] = [];
   const applyBatch = async (commands: EngineCommand[]) => {
-    const usernames = commands.flatMap((c) => (c.type === "createTask" && c.assignee ? [c.assignee] : []));
-    const groupKeys = commands.flatMap((c) => (c.type === "createTask" && c.candidateGroup ? [c.candidateGroup] : []));
+    // Tasks handed out need their assignee and group before the insert (one look-up for all of them).
+    const handedOut = commands.filter((c) => c.type === "createTask" && handsOut(c));
+    const usernames = handedOut.flatMap((c) => (c.type === "createTask" && c.assignee ? [c.assignee] : []));
+    const groupKeys = handedOut.flatMap((c) => (c.type === "createTask" && c.candidateGroup ? [c.candidateGroup] : []));
     const userIds = new Map(
       usernames.length
         ? (await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, usernames))).map((u) => [u.username, u.id])
@@ -95,29 +106,36 @@ export async function applyCommands(
     };
 
     for (const command of commands) {
+      if (!canRunWhileHeld(command)) await pending.flush(tx);
       switch (command.type) {
         case "createTask": {
-          let assigneeId = command.assignee ? userIds.get(command.assignee) ?? null : null;
-          const candidateGroupId = command.candidateGroup ? groupIds.get(command.candidateGroup) ?? null : null;
-          // A group that hands out (round robin, least loaded): one member gets it, the task keeps its group.
-          const handOut =
-            command.strategy && command.candidateGroup && candidateGroupId && !assigneeId
-              ? await pickGroupMember(tx, { processKey: await processKey(), stepId: command.stepId, groupId: candidateGroupId, groupKey: command.candidateGroup, strategy: command.strategy, now: ctx.now })
-              : null;
-          if (handOut?.ok) assigneeId = handOut.userId;
-          const [row] = await tx
-            .insert(tasks)
-            .values({
-              instanceId: ctx.instanceId,
-              tokenId: command.tokenId,
-              stepId: command.stepId,
-              name: command.name,
-              assigneeId,
-              candidateGroupId,
-              dueAt: command.dueAt,
-              createdAt: ctx.now,
-            })
-            .returning({ id: tasks.id });
+          let assigneeId: string | null;
+          let candidateGroupId: string | null;
+          let handOut: HandOut | null = null;
+          let row: { id: string } | undefined;
+          if (handsOut(command)) {
+            assigneeId = command.assignee ? userIds.get(command.assignee) ?? null : null;
+            candidateGroupId = groupIds.get(command.candidateGroup!) ?? null;
+            // A group that hands out (round robin, least loaded): one member gets it, the task keeps its group.
+            handOut =
+              candidateGroupId && !assigneeId
+                ? await pickGroupMember(tx, { processKey: await processKey(), stepId: command.stepId, groupId: candidateGroupId, groupKey: command.candidateGroup!, strategy: command.strategy!, now: ctx.now })
+                : null;
+            if (handOut?.ok) assigneeId = handOut.userId;
+            [row] = await tx.insert(tasks).values(taskRow(ctx, command, assigneeId, candidateGroupId)).returning({ id: tasks.id });
+          } else {
+            // The assignee and group by name, in the insert itself (null when Baton does not know them); it carries what is held.
+            const assignee = command.assignee ? sql`(select ${users.id} from ${users} where ${users.username} = ${command.assignee})` : null;
+            const group = command.candidateGroup ? sql`(select ${groups.id} from ${groups} where ${groups.key} = ${command.candidateGroup})` : null;
+            const [inserted] = await tx
+              .with(...pending.take(tx))
+              .insert(tasks)
+              .values(taskRow(ctx, command, assignee, group))
+              .returning({ id: tasks.id, assigneeId: tasks.assigneeId, candidateGroupId: tasks.candidateGroupId });
+            row = inserted;
+            assigneeId = inserted!.assigneeId;
+            candidateGroupId = inserted!.candidateGroupId;
+          }
           createdTaskIds.push(row!.id);
           await audit("task.created", { stepId: command.stepId, name: command.name, assignee: command.assignee, candidateGroup: command.candidateGroup, ...(command.strategy ? { strategy: command.strategy } : {}), dueAt: command.dueAt }, row!.id);
           if (handOut?.ok) {
@@ -223,6 +241,7 @@ export async function applyCommands(
 
   await applyBatch(commands);
   if (followUps.length) {
+    await pending.flush(tx);
     const [instance] = await tx.select({ packageVersionId: instances.packageVersionId }).from(instances).where(eq(instances.id, ctx.instanceId));
     const { definition } = await loadPackage(tx, instance!.packageVersionId);
     for (let event = followUps.shift(); event; event = followUps.shift()) {
@@ -232,7 +251,49 @@ export async function applyCommands(
     }
   }
   if (audits.length) {
-    await tx.insert(auditEvents).values(audits.map((a) => ({ instanceId: ctx.instanceId, taskId: a.taskId, actorId: ctx.actorId, type: a.type, data: a.data, at: ctx.now })));
+    pending.hold(tx.insert(auditEvents).values(audits.map((a) => ({ instanceId: ctx.instanceId, taskId: a.taskId, actorId: ctx.actorId, type: a.type, data: a.data, at: ctx.now }))));
   }
+  if (!held) await pending.flush(tx);
   return { state: next, createdTaskIds };
+}
+
+type CreateTask = Extract<EngineCommand, { type: "createTask" }>;
+
+/** A group task with a strategy goes to one member (group-hand-out.ts). */
+function handsOut(command: CreateTask): boolean {
+  return Boolean(command.strategy && command.candidateGroup);
+}
+
+/**
+ * Whether a command may run while writes are held: it sends nothing
+ * (audit events only), or only a task insert, which carries them (it
+ * reads users and groups, writes a row of its own). Anything else might
+ * read what is held (a hand-out counts open tasks), so it is sent first.
+ */
+function canRunWhileHeld(command: EngineCommand): boolean {
+  switch (command.type) {
+    case "createTask":
+      return !handsOut(command);
+    case "decisionTaken":
+    case "variablesChanged":
+    case "boundaryTriggered":
+      return true;
+    case "raiseIncident":
+      return !(command.incident.code === "error.uncaught" && command.incident.error);
+    default:
+      return false;
+  }
+}
+
+function taskRow(ctx: ApplyContext, command: CreateTask, assigneeId: string | SQL | null, candidateGroupId: string | SQL | null) {
+  return {
+    instanceId: ctx.instanceId,
+    tokenId: command.tokenId,
+    stepId: command.stepId,
+    name: command.name,
+    assigneeId,
+    candidateGroupId,
+    dueAt: command.dueAt,
+    createdAt: ctx.now,
+  };
 }

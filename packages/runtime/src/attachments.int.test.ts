@@ -152,7 +152,7 @@ describeOnEachDatabase("attachments: uploaded for one form, tied to the instance
     // A completion that fails at its last point leaves the file unlinked, like everything else.
     const failing = completeTask(fx.db, sam, { taskId: review.id, data: { signed: [signed] } }, {
       checkpoint: (point) => {
-        if (point === "draft-deleted") throw new Error("injected");
+        if (point === "completion-stored") throw new Error("injected");
       },
     });
     await expect(failing).rejects.toThrow("injected");

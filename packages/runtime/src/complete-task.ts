@@ -13,7 +13,8 @@ import { checkDirectoryValues } from "./directory-values.ts";
 import { checkFormData } from "./form-data.ts";
 import { lockInstance } from "./lock-instance.ts";
 import { loadPackage } from "./package-cache.ts";
-import { storeInstanceState } from "./step-instance.ts";
+import { instanceStateWrite } from "./step-instance.ts";
+import { HeldWrites } from "./held-writes.ts";
 import { requireId } from "./ids.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
@@ -26,22 +27,19 @@ import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
  *  3. validate the data against the published form's JSON Schema, and
  *     tie the files it names to the instance (`attachments.ts`);
  *  4. run the engine step (it applies the step's output mapping);
- *  5. store the task's submission, apply the engine's commands (new tasks,
- *     audit of decisions and variable changes), store the new state;
- *  6. delete the task's draft; `task.completed` goes into the audit log
- *     with the commands' events, in one INSERT (apply-commands.ts).
+ *  5. apply the engine's commands (new tasks, audit of decisions and
+ *     variable changes); the task's submission is stored with the first
+ *     of them that may carry it, or before any that might read it;
+ *  6. store the new state, delete the task's draft and write the audit
+ *     log (`task.completed` first, then the commands' events), in one
+ *     statement that also answers the new tasks as the actor sees them.
+ * Writes that need no answer are held and ride along with a later
+ * statement (held-writes.ts), so a completion that creates one task takes
+ * six statements: begin, lock, read the task, insert, store, commit.
  * Any failure rolls all of it back; the draft is then still there.
  */
 /** The points of the completion transaction, in order (see above). */
-export const COMPLETION_POINTS = [
-  "instance-locked",
-  "data-validated",
-  "engine-stepped",
-  "task-stored",
-  "commands-applied",
-  "instance-stored",
-  "draft-deleted",
-] as const;
+export const COMPLETION_POINTS = ["instance-locked", "data-validated", "engine-stepped", "commands-applied", "completion-stored"] as const;
 export type CompletionPoint = (typeof COMPLETION_POINTS)[number];
 
 export type CompleteOptions = {
@@ -63,7 +61,7 @@ export async function completeTask(
   const now = (options.now ?? new Date()).toISOString();
   const taskId = requireId(input.taskId, "Task");
   const checkpoint = async (point: CompletionPoint) => options.checkpoint?.(point);
-  const outcome = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // The task's instance, locked in the same round trip that finds it; the task is read after the lock.
     // With the instances that called it, callers first (lock-instance.ts).
     const instance = await lockInstance(tx, sql`select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${taskId}`);
@@ -95,18 +93,17 @@ export async function completeTask(
     );
     await checkpoint("engine-stepped");
 
-    await tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id));
-    await checkpoint("task-stored");
+    const held = new HeldWrites();
+    held.hold(tx.update(tasks).set({ status: "completed", completedAt: now, completedBy: actor.userId, submitted: data }).where(eq(tasks.id, task.id)));
     const completed = { type: "task.completed", data: { stepId: task.stepId, data }, taskId: task.id };
-    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail, audits: [completed] }, result.state, result.commands);
+    const applied = await applyCommands(tx, { instanceId: instance.id, actorId: actor.userId, now, newId: randomUUID, mail: options.mail, audits: [completed] }, result.state, result.commands, held);
     await checkpoint("commands-applied");
-    await storeInstanceState(tx, instance, applied.state, now);
-    await checkpoint("instance-stored");
-    await tx.delete(taskDrafts).where(eq(taskDrafts.taskId, task.id));
-    await checkpoint("draft-deleted");
-    return { instanceId: instance.id, status: applied.state.status, createdTaskIds: applied.createdTaskIds };
+    held.hold(tx.delete(taskDrafts).where(eq(taskDrafts.taskId, task.id)));
+    held.hold(instanceStateWrite(tx, instance, applied.state, now));
+    // The new tasks are read in the statement that carries the last writes: none of those touch them.
+    const next = applied.createdTaskIds.length ? await loadTaskSummaries(tx, actor, inArray(tasks.id, applied.createdTaskIds), "visible", held) : [];
+    await held.flush(tx);
+    await checkpoint("completion-stored");
+    return { instanceId: instance.id, instanceStatus: applied.state.status, next };
   });
-
-  const next = outcome.createdTaskIds.length ? await loadTaskSummaries(db, actor, inArray(tasks.id, outcome.createdTaskIds)) : [];
-  return { instanceId: outcome.instanceId, instanceStatus: outcome.status, next };
 }

@@ -5,9 +5,10 @@ import type { Assignment } from "@baton/model";
 import type { Actor } from "./actor.ts";
 import { publishDefinition } from "./publish.ts";
 import { startInstance } from "./start-instance.ts";
+import { completeTask } from "./complete-task.ts";
 import { unclaimTask } from "./task-access.ts";
-import { loadTaskSummaries } from "./task-views.ts";
-import { groupOf, oneTaskProcess } from "./test-support/hand-out-processes.ts";
+import { inbox, loadTaskSummaries } from "./task-views.ts";
+import { groupOf, oneTaskProcess, twoTaskProcess } from "./test-support/hand-out-processes.ts";
 import { describeOnEachDatabase } from "./test-support/runtime-fixture.ts";
 
 const targets = await testDatabaseTargets();
@@ -90,6 +91,21 @@ describeOnEachDatabase("group tasks handed out by round robin and least loaded",
     const next = [];
     for (let i = 0; i < 3; i++) next.push((await startAndAssignee("ll-triage")).assignee);
     expect(next).toEqual(["ivy", "jon", "hal"]);
+  });
+
+  it("counts the task a member has just completed as done when that completion hands out the next one", async () => {
+    // amy has one open task elsewhere; zed's only open task is the one he completes, whose next step is least loaded in their group.
+    await groupOf(fx.db, "pair", ["amy", "zed"]);
+    await publish("ll-amy", { type: "user", user: "amy" });
+    await startInstance(fx.db, dana, { processKey: "ll-amy", data: {} });
+    await publishDefinition(fx.db, ana, twoTaskProcess("ll-after", { type: "user", user: "zed" }, { type: "group", group: "pair", strategy: "leastLoaded" }));
+    const zed = await fx.as("zed");
+    await startInstance(fx.db, dana, { processKey: "ll-after", data: {} });
+    const [read] = (await inbox(fx.db, zed)).assigned;
+    const done = await completeTask(fx.db, zed, { taskId: read!.id, data: {} });
+    // Counted as still open, zed would tie with amy at one, and amy would come first in turn.
+    expect(done.next.map((t) => [t.name, t.assignee?.username])).toEqual([["Sort the ticket", "zed"]]);
+    expect(await auditOf(done.next[0]!.id, "task.assigned")).toEqual([expect.objectContaining({ assignee: "zed", reason: 'least loaded: 0 open tasks, the fewest in group "pair"' })]);
   });
 
   it("leaves the task in the queue of a group without active members, under a visible incident", async () => {

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { groups, instances, packageVersions, taskDrafts, tasks, users, type Database } from "@baton/db";
 import { isInGroup, type Actor } from "./actor.ts";
+import type { HeldWrites } from "./held-writes.ts";
 import { toIso } from "./time.ts";
 
 /**
@@ -50,14 +51,17 @@ export function instanceTitle(processName: string, number: number, subject: stri
 }
 
 /** `everyone`: the caller already checked the actor may see these tasks
- * (e.g. all tasks of an instance they started), so skip the visibility rule. */
+ * (e.g. all tasks of an instance they started), so skip the visibility rule.
+ * The query carries what `held` holds (held-writes.ts): it reads the rows as they were before those writes. */
 export async function loadTaskSummaries(
   db: Database,
   actor: Actor,
   where: SQL | undefined,
   scope: "visible" | "everyone" = "visible",
+  held?: HeldWrites,
 ): Promise<TaskSummary[]> {
   const rows = await db
+    .with(...(held?.take(db) ?? []))
     .select({
       task: tasks,
       processKey: instances.processKey,

@@ -20,6 +20,17 @@ export function oneTaskProcess(key: string, assignment: Assignment, taskName = "
   };
 }
 
+/** A task for `first` ("Read the ticket"), then one for `then` ("Sort the ticket"): what completing the first creates. */
+export function twoTaskProcess(key: string, first: Assignment, then: Assignment): ProcessDefinitionInput {
+  const process = oneTaskProcess(key, then);
+  const read = { id: "read", kind: "userTask" as const, name: "Read the ticket", position: { x: 50, y: 0 }, assignment: first, form: { schemaVersion: 1 as const, blocks: [] } };
+  return {
+    ...process,
+    steps: [...process.steps, read],
+    connections: [{ id: "c0", source: "start", target: "read" }, { id: "c1", source: "read", target: "sort" }, ...process.connections.filter((c) => c.source !== "start")],
+  };
+}
+
 /** A group of participants of its own (password `<name>-demo`), so a test's counts meet nobody else's work. */
 export async function groupOf(db: Database, key: string, usernames: string[]): Promise<void> {
   await ensureGroup(db, key, `Group ${key}`);
