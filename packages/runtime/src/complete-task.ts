@@ -16,6 +16,7 @@ import { loadPackage } from "./package-cache.ts";
 import { instanceStateWrite } from "./step-instance.ts";
 import { HeldWrites } from "./held-writes.ts";
 import { requireId } from "./ids.ts";
+import { reusedQuery, UNNAMED } from "./reused-query.ts";
 import { loadTaskSummaries, type TaskSummary } from "./task-views.ts";
 
 /**
@@ -64,8 +65,9 @@ export async function completeTask(
   return db.transaction(async (tx) => {
     // The task's instance, locked in the same round trip that finds it; the task is read after the lock.
     // With the instances that called it, callers first (lock-instance.ts).
-    const instance = await lockInstance(tx, sql`select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${taskId}`);
-    const [task] = instance ? await tx.select().from(tasks).where(eq(tasks.id, taskId)) : [];
+    const instance = await lockInstance(tx, { taskId });
+    const readTask = reusedQuery(tx, "task-by-id", () => tx.select().from(tasks).where(eq(tasks.id, sql.placeholder("id"))).prepare(UNNAMED));
+    const [task] = instance ? await readTask.execute({ id: taskId }) : [];
     if (!instance || !task) throw notFound(`Task "${input.taskId}"`);
     await checkpoint("instance-locked");
     const isAssignee = task.assigneeId === actor.userId;

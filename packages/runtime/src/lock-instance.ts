@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { instances, type Database } from "@baton/db";
+import { instances, tasks, type Database } from "@baton/db";
+import { reusedQuery, UNNAMED } from "./reused-query.ts";
 
 export type InstanceRow = typeof instances.$inferSelect;
 
@@ -13,18 +14,20 @@ export type InstanceRow = typeof instances.$inferSelect;
  * created before the instances it calls. An instance no one called locks
  * only itself, in one plain round trip; a called one takes a second.
  *
- * `target` is the instance's id, or a subquery that yields it (a task's
- * instance), so finding the instance costs no round trip of its own.
+ * `target` is the instance's id, or a task's id (its instance), so finding
+ * the instance costs no round trip of its own.
  */
-export async function lockInstance(tx: Database, target: string | SQL): Promise<InstanceRow | undefined> {
-  const start = typeof target === "string" ? sql`${target}::uuid` : sql`(${target})`;
+export async function lockInstance(tx: Database, target: string | { taskId: string }): Promise<InstanceRow | undefined> {
+  const byTask = typeof target !== "string";
+  const id = byTask ? target.taskId : target;
+  const start = byTask ? sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${id})` : sql`${id}::uuid`;
   // Most instances were started on their own: one plain lock, as cheap as before calls existed.
-  // (The link never changes once set, so reading it under the lock decides safely.)
-  const [own] = await tx
-    .select()
-    .from(instances)
-    .where(and(sql`${instances.id} = ${start}`, isNull(instances.parentInstanceId)))
-    .for("update");
+  // (The link never changes once set, so reading it under the lock decides safely.) Built once per connection.
+  const ownLock = reusedQuery(tx, byTask ? "lock-instance-of-task" : "lock-instance", () => {
+    const placed = byTask ? sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${sql.placeholder("id")})` : sql`${sql.placeholder("id")}::uuid`;
+    return tx.select().from(instances).where(and(sql`${instances.id} = ${placed}`, isNull(instances.parentInstanceId))).for("update").prepare(UNNAMED);
+  });
+  const [own] = await ownLock.execute({ id });
   if (own) return own;
   const rows = await tx
     .select()
