@@ -20,13 +20,14 @@ export type InstanceRow = typeof instances.$inferSelect;
 export async function lockInstance(tx: Database, target: string | { taskId: string }): Promise<InstanceRow | undefined> {
   const byTask = typeof target !== "string";
   const id = byTask ? target.taskId : target;
-  const start = byTask ? sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${id})` : sql`${id}::uuid`;
+  // The instance's id in SQL, from `value`: the id itself, or the task's instance.
+  const instanceIdFrom = (value: unknown) => (byTask ? sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${value})` : sql`${value}::uuid`);
+  const start = instanceIdFrom(id);
   // Most instances were started on their own: one plain lock, as cheap as before calls existed.
   // (The link never changes once set, so reading it under the lock decides safely.) Built once per connection.
-  const ownLock = reusedQuery(tx, byTask ? "lock-instance-of-task" : "lock-instance", () => {
-    const placed = byTask ? sql`(select ${tasks.instanceId} from ${tasks} where ${tasks.id} = ${sql.placeholder("id")})` : sql`${sql.placeholder("id")}::uuid`;
-    return tx.select().from(instances).where(and(sql`${instances.id} = ${placed}`, isNull(instances.parentInstanceId))).for("update").prepare(UNNAMED);
-  });
+  const ownLock = reusedQuery(tx, byTask ? "lock-instance-of-task" : "lock-instance", () =>
+    tx.select().from(instances).where(and(sql`${instances.id} = ${instanceIdFrom(sql.placeholder("id"))}`, isNull(instances.parentInstanceId))).for("update").prepare(UNNAMED),
+  );
   const [own] = await ownLock.execute({ id });
   if (own) return own;
   const rows = await tx
